@@ -1,0 +1,187 @@
+//! Text and shape of a held-back block, read from its (already cleaned) HTML bytes.
+//!
+//! Held blocks are small (bounded by the hold cap), so a plain scan is cheaper than a text
+//! handler on the whole document.
+
+/// What a block holds.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct BlockStats {
+    /// The block's text, entities decoded, whitespace collapsed; cut after `text_limit` bytes.
+    pub text: String,
+    /// Characters of text, in full (not cut).
+    pub text_chars: usize,
+    /// Characters of text inside links.
+    pub link_chars: usize,
+    /// Paragraphs (`<p>`) inside.
+    pub paragraphs: usize,
+    /// Whether an `<h1>` is inside.
+    pub has_h1: bool,
+    /// Whether a `<main>` or an `itemprop="articleBody"` is inside.
+    pub has_main_content: bool,
+}
+
+impl BlockStats {
+    /// Share of the text that is link text.
+    pub fn link_density(&self) -> f64 {
+        if self.text_chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.text_chars as f64
+        }
+    }
+
+    /// Whether this reads like article text rather than a box, a rail or a prompt.
+    pub fn is_article_like(&self) -> bool {
+        self.text_chars >= 1200 && self.paragraphs >= 3 && self.link_density() < 0.35
+    }
+}
+
+/// Scans `html`, keeping at most `text_limit` bytes of text.
+pub(crate) fn scan(html: &[u8], text_limit: usize) -> BlockStats {
+    let mut stats = BlockStats::default();
+    let mut raw = Vec::new();
+    let mut link_depth = 0usize;
+    let mut i = 0;
+    let mut space_needed = false;
+    while i < html.len() {
+        if html[i] == b'<' {
+            if let Some((after, separates)) = skip_markup(html, i, &mut stats, &mut link_depth) {
+                space_needed |= separates;
+                i = after;
+                continue;
+            }
+        }
+        // A run of text up to the next '<'.
+        let end = html[i + 1..].iter().position(|&c| c == b'<').map_or(html.len(), |p| i + 1 + p);
+        let text = String::from_utf8_lossy(&html[i..end]);
+        let decoded = html_escape::decode_html_entities(&text);
+        space_needed |= decoded.starts_with(char::is_whitespace);
+        for word in decoded.split_whitespace() {
+            let chars = word.chars().count() + 1;
+            stats.text_chars += chars;
+            if link_depth > 0 {
+                stats.link_chars += chars;
+            }
+            if raw.len() < text_limit {
+                if space_needed && !raw.is_empty() {
+                    raw.push(b' ');
+                }
+                raw.extend_from_slice(word.as_bytes());
+            }
+            space_needed = true;
+        }
+        space_needed = decoded.ends_with(char::is_whitespace);
+        i = end;
+    }
+    stats.text = String::from_utf8_lossy(&raw).into_owned();
+    stats
+}
+
+/// Skips a tag, comment or raw-text element starting at `start` (a `<`); returns where the
+/// scan goes on and whether the markup separates words (everything but inline tags), or
+/// `None` when `<` starts no markup (it is then text).
+fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &mut usize) -> Option<(usize, bool)> {
+    let rest = &html[start..];
+    if rest.starts_with(b"<!--") {
+        return Some((find(html, start + 4, b"-->").map_or(html.len(), |p| p + 3), false));
+    }
+    let closing = rest.get(1) == Some(&b'/');
+    let name_start = start + 1 + usize::from(closing);
+    let name_len = html[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    if name_len == 0 && !rest.starts_with(b"<!") && !rest.starts_with(b"<?") {
+        return None;
+    }
+    let name = &html[name_start..name_start + name_len];
+    let tag_end = tag_end(html, name_start + name_len);
+    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+    if !closing {
+        if is(b"p") {
+            stats.paragraphs += 1;
+        } else if is(b"h1") {
+            stats.has_h1 = true;
+        } else if is(b"main") || find_ignore_case(&html[..tag_end], name_start, b"articlebody").is_some() {
+            stats.has_main_content = true;
+        } else if is(b"a") {
+            *link_depth += 1;
+        } else if is(b"script") || is(b"style") || is(b"template") || is(b"noscript") || is(b"textarea") || is(b"title") {
+            // Raw text: skip to the matching end tag.
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(name);
+            let after = find_ignore_case(html, tag_end, &close).map_or(html.len(), |p| tag_end_from(html, p));
+            return Some((after, true));
+        }
+    } else if is(b"a") {
+        *link_depth = link_depth.saturating_sub(1);
+    }
+    Some((tag_end, !is_inline(name)))
+}
+
+/// The position after the `>` that ends the tag whose attributes start at `from`, honouring quotes.
+fn tag_end(html: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (offset, &b) in html[from..].iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return from + offset + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+fn is_inline(name: &[u8]) -> bool {
+    const INLINE: [&[u8]; 18] = [
+        b"a", b"b", b"i", b"em", b"strong", b"span", b"small", b"abbr", b"code", b"sup", b"sub",
+        b"u", b"s", b"mark", b"time", b"label", b"cite", b"q",
+    ];
+    INLINE.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+fn tag_end_from(html: &[u8], at: usize) -> usize {
+    html[at..].iter().position(|&b| b == b'>').map_or(html.len(), |p| at + p + 1)
+}
+
+fn find(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    html.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+fn find_ignore_case(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    html.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_links_and_paragraphs() {
+        let s = scan(b"<div><p>Hello &amp; <a href=\"x>y\">world</a></p><p>Two</p><script>var x = '<p>';</script></div>", 100);
+        assert_eq!(s.text, "Hello & world Two");
+        assert_eq!(s.paragraphs, 2);
+        assert_eq!(s.link_chars, 6);
+        assert_eq!(s.text_chars, 18);
+        assert!(!s.has_h1);
+    }
+
+    #[test]
+    fn words_split_by_tags_stay_apart_and_inline_tags_join() {
+        assert_eq!(scan(b"<li>One</li><li>Two</li>", 100).text, "One Two");
+        assert_eq!(scan(b"<p>Sub<b>scribe</b> now</p>", 100).text, "Subscribe now");
+    }
+
+    #[test]
+    fn stray_less_than_is_text() {
+        assert_eq!(scan(b"<p>1 < 2</p>", 100).text, "1 < 2");
+    }
+
+    #[test]
+    fn text_is_cut_but_counted() {
+        let s = scan(b"<p>aaaa bbbb cccc</p>", 4);
+        assert_eq!(s.text, "aaaa");
+        assert_eq!(s.text_chars, 15);
+    }
+}

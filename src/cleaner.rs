@@ -1,0 +1,289 @@
+//! The public cleaner: build once from [`Options`], then clean any number of documents, in one
+//! piece or as a stream of chunks.
+
+use crate::engine::{self, Selectors, Shared, State};
+use crate::error::{Error, Result};
+use crate::hold::Sink;
+use crate::options::{OnMemoryLimit, Options};
+use crate::report::Report;
+use lol_html::errors::RewritingError;
+use lol_html::{HtmlRewriter, MemorySettings, OutputSink, Selector};
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::rc::Rc;
+
+/// A validated, reusable cleaner.
+///
+/// Building one parses the options' selectors once; cleaning a document does not.
+///
+/// ```
+/// use stripwall::{Cleaner, Options};
+/// let cleaner = Cleaner::new(Options::default())?;
+/// let page = r#"<nav><a href="/">Home</a></nav><article><p>The story.</p></article>"#;
+/// assert_eq!(cleaner.clean_str(page)?.html, "<article><p>The story.</p></article>");
+/// # Ok::<(), stripwall::Error>(())
+/// ```
+pub struct Cleaner {
+    options: Options,
+    selectors: Selectors,
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cleaner").field("options", &self.options).finish_non_exhaustive()
+    }
+}
+
+/// A cleaned document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The cleaned HTML.
+    pub html: String,
+    /// What was removed, the title, warnings.
+    pub report: Report,
+}
+
+impl Cleaned {
+    /// The cleaned document as plain text, title first (see [`to_text`](crate::to_text)).
+    pub fn text(&self) -> String {
+        crate::text::to_text(&self.html)
+    }
+}
+
+impl Cleaner {
+    /// Validates `options` and builds a cleaner.
+    ///
+    /// # Errors
+    /// [`Error::InvalidSelector`] naming the first selector that does not parse, or
+    /// [`Error::InvalidOption`] for a memory limit of zero.
+    pub fn new(options: Options) -> Result<Cleaner> {
+        if options.memory_limit == 0 {
+            return Err(Error::InvalidOption { option: "memory_limit", reason: "must be greater than 0".into() });
+        }
+        let keep = parse_selectors(&options.keep_selectors)?;
+        let remove = parse_selectors(&options.remove_selectors)?;
+        Ok(Cleaner { selectors: Selectors::new(keep, remove), options })
+    }
+
+    /// The options this cleaner was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Starts a streaming run: cleaned output goes to `sink` as it is produced.
+    ///
+    /// ```
+    /// let cleaner = stripwall::Cleaner::new(Default::default())?;
+    /// let mut out = Vec::new();
+    /// let mut stream = cleaner.stream(|bytes: &[u8]| out.extend_from_slice(bytes));
+    /// stream.write(b"<p>One</p><div class=\"share")?;
+    /// stream.write(b"-bar\">Share</div><p>Two</p>")?;
+    /// let report = stream.end()?;
+    /// assert_eq!(out, b"<p>One</p><p>Two</p>");
+    /// assert_eq!(report.elements_removed(), 1);
+    /// # Ok::<(), stripwall::Error>(())
+    /// ```
+    pub fn stream<'c, 's>(&'c self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s>
+    where
+        'c: 's,
+    {
+        let state = State::new(&self.options);
+        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink { sink: Box::new(sink), bytes: 0 }));
+        let memory = MemorySettings::new()
+            .with_max_allowed_memory_usage(self.options.memory_limit)
+            .with_graceful_bail_out_on_memory_limit_exceeded(self.options.on_memory_limit == OnMemoryLimit::PassThrough);
+        let settings = engine::settings(&self.selectors, &state).with_memory_settings(memory).with_strict(false);
+        let output = StreamOutput { state: state.clone(), sink: sink.clone() };
+        CleanStream {
+            rewriter: Some(HtmlRewriter::new(settings, output)),
+            state,
+            sink,
+            passing_through: false,
+            memory_limit: self.options.memory_limit,
+            pass_through_on_memory_limit: self.options.on_memory_limit == OnMemoryLimit::PassThrough,
+            bytes_in: 0,
+        }
+    }
+
+    /// Cleans a whole document held in memory.
+    ///
+    /// # Errors
+    /// See [`CleanStream::write`].
+    pub fn clean_bytes(&self, html: &[u8]) -> Result<(Vec<u8>, Report)> {
+        let mut out = Vec::with_capacity(html.len() / 2);
+        let mut stream = self.stream(|b: &[u8]| out.extend_from_slice(b));
+        stream.write(html)?;
+        let report = stream.end()?;
+        Ok((out, report))
+    }
+
+    /// Cleans a whole document given as a string.
+    ///
+    /// # Errors
+    /// See [`CleanStream::write`].
+    pub fn clean_str(&self, html: &str) -> Result<Cleaned> {
+        let (bytes, report) = self.clean_bytes(html.as_bytes())?;
+        let html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(Cleaned { html, report })
+    }
+
+    /// Streams a document from `input` to `output` in bounded memory.
+    ///
+    /// # Errors
+    /// I/O errors of either side, and those of [`CleanStream::write`].
+    pub fn clean_io(&self, mut input: impl Read, output: impl Write) -> Result<Report> {
+        let mut output = std::io::BufWriter::new(output);
+        let mut write_error: Option<std::io::Error> = None;
+        let report = {
+            let mut stream = self.stream(|b: &[u8]| {
+                if write_error.is_none() {
+                    if let Err(e) = output.write_all(b) {
+                        write_error = Some(e);
+                    }
+                }
+            });
+            let mut buffer = vec![0u8; 64 * 1024];
+            loop {
+                let n = match input.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                stream.write(&buffer[..n])?;
+            }
+            stream.end()?
+        };
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        output.flush()?;
+        Ok(report)
+    }
+}
+
+fn parse_selectors(list: &[String]) -> Result<Vec<Selector>> {
+    list.iter()
+        .map(|s| {
+            s.parse::<Selector>()
+                .map_err(|e| Error::InvalidSelector { selector: s.clone(), reason: e.to_string() })
+        })
+        .collect()
+}
+
+struct CountingSink<'s> {
+    sink: Box<Sink<'s>>,
+    bytes: u64,
+}
+
+impl CountingSink<'_> {
+    fn write(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len() as u64;
+        (self.sink)(bytes);
+    }
+}
+
+type SharedSink<'s> = Rc<RefCell<CountingSink<'s>>>;
+
+/// lol_html's output sink: cleaned bytes go through the hold-back buffer to the caller.
+struct StreamOutput<'s> {
+    state: Shared,
+    sink: SharedSink<'s>,
+}
+
+impl OutputSink for StreamOutput<'_> {
+    fn handle_chunk(&mut self, chunk: &[u8]) {
+        let mut sink = self.sink.borrow_mut();
+        self.state.borrow_mut().out.write(chunk, &mut |b| sink.write(b));
+    }
+}
+
+/// A streaming run of a [`Cleaner`]: [`write`](CleanStream::write) chunks of any size, then
+/// [`end`](CleanStream::end) for the report. Output reaches the sink as it is produced; at most
+/// a small, capped part of it is held back while a block is being judged.
+pub struct CleanStream<'s> {
+    rewriter: Option<HtmlRewriter<'static, StreamOutput<'s>>>,
+    state: Shared,
+    sink: SharedSink<'s>,
+    passing_through: bool,
+    memory_limit: usize,
+    pass_through_on_memory_limit: bool,
+    bytes_in: u64,
+}
+
+impl CleanStream<'_> {
+    /// Feeds the next chunk of the document. Chunks may split the HTML anywhere, even inside a
+    /// tag or a UTF-8 sequence.
+    ///
+    /// # Errors
+    /// [`Error::MemoryLimit`] when a single construct outgrows the memory limit (unless
+    /// [`OnMemoryLimit::PassThrough`] is set, when the rest passes through untouched),
+    /// [`Error::Rewrite`] for other rewriter failures, [`Error::StreamFinished`] after a failure.
+    pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        self.bytes_in += chunk.len() as u64;
+        if self.passing_through {
+            self.sink.borrow_mut().write(chunk);
+            return Ok(());
+        }
+        let rewriter = self.rewriter.as_mut().ok_or(Error::StreamFinished)?;
+        let result = rewriter.write(chunk);
+        self.after(result)
+    }
+
+    /// Ends the document and returns the report.
+    ///
+    /// # Errors
+    /// As for [`write`](CleanStream::write).
+    pub fn end(mut self) -> Result<Report> {
+        if !self.passing_through {
+            let rewriter = self.rewriter.take().ok_or(Error::StreamFinished)?;
+            let result = rewriter.end();
+            self.after(result)?;
+        }
+        let mut st = self.state.borrow_mut();
+        st.finish(self.bytes_in as usize);
+        let mut sink = self.sink.borrow_mut();
+        st.out.flush_ready(&mut |b| sink.write(b));
+        let mut report = std::mem::take(&mut st.report);
+        if self.bytes_in == 0 {
+            report.warnings.push("the input was empty".into());
+        }
+        report.bytes_in = self.bytes_in;
+        report.bytes_out = sink.bytes;
+        Ok(report)
+    }
+
+    /// Flushes what the handlers released, and turns a rewriter error into ours.
+    fn after(&mut self, result: std::result::Result<(), RewritingError>) -> Result<()> {
+        let mut sink = self.sink.borrow_mut();
+        match result {
+            Ok(()) => {
+                self.state.borrow_mut().out.flush_ready(&mut |b| sink.write(b));
+                Ok(())
+            }
+            Err(RewritingError::MemoryLimitExceeded(_)) if self.pass_through_on_memory_limit => {
+                // lol_html flushed the unprocessed input raw; everything after passes through.
+                self.rewriter = None;
+                self.passing_through = true;
+                let mut st = self.state.borrow_mut();
+                st.out.release_all();
+                st.out.flush_ready(&mut |b| sink.write(b));
+                st.report.warnings.push(format!(
+                    "memory limit of {} bytes reached after {} input bytes: the rest of the page passed through uncleaned",
+                    self.memory_limit, self.bytes_in
+                ));
+                Ok(())
+            }
+            Err(e) => {
+                self.rewriter = None;
+                let mut st = self.state.borrow_mut();
+                st.out.release_all();
+                st.out.flush_ready(&mut |b| sink.write(b));
+                Err(match e {
+                    RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimit { limit: self.memory_limit },
+                    other => Error::Rewrite(other.to_string()),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,511 @@
+//! The stream-mode engine: lol_html handlers that apply the rules while the page streams past.
+//!
+//! One `*` element handler judges every element from its start tag (a table lookup, no
+//! selector per rule). Elements whose fate depends on their content are held back
+//! ([`crate::hold`]) and decided by an end-tag handler. A few selector handlers read what only
+//! text can tell: the `<title>`, JSON-LD blocks, and the visible text of the article container.
+
+use crate::block_text;
+use crate::hold::{HeldOutput, HoldId};
+use crate::options::{Category, Options};
+use crate::paywall::{unhidden_style, JsonLdFacts};
+use crate::report::{Removal, Report};
+use crate::rules::phrases::{self, clip};
+use crate::rules::{self, Evidence, StartTag, Verdict};
+use crate::teaser::TeaserSample;
+use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
+use lol_html::{ElementContentHandlers, HandlerResult, Selector, Settings};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Held-back output is capped at this many bytes; a larger block is released undecided (kept).
+pub(crate) const HOLD_CAP: usize = 64 * 1024;
+/// At most this many holds are open at once (deeper blocks are kept undecided).
+const MAX_OPEN_HOLDS: usize = 32;
+/// Blocks with more held HTML than this are not judged by their text.
+const MAX_PHRASE_BLOCK_BYTES: usize = 16 * 1024;
+/// JSON-LD blocks larger than this are skipped.
+const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
+const SNIPPET_CHARS: usize = 80;
+
+/// Marks an element matched by a keep selector (lol_html user data).
+struct Kept;
+
+/// How a held block is decided at its end.
+#[derive(Clone)]
+enum HoldKind {
+    /// Drop unless it turns out to hold the article.
+    Verify { category: Category, reason: String, evidence: Evidence },
+    /// Drop when its text is a prompt.
+    Phrases,
+}
+
+/// Everything the handlers share during one run.
+pub(crate) struct State {
+    pub out: HeldOutput,
+    pub report: Report,
+    removes: [bool; Category::ALL.len()],
+    explain: bool,
+    keep_depth: u32,
+    gated_depth: u32,
+    facts: JsonLdFacts,
+    json_ld: String,
+    title_raw: Option<String>,
+    title_done: bool,
+    teaser: Option<TeaserSample>,
+    teaser_done: bool,
+    open_paragraphs: Vec<OpenParagraph>,
+}
+
+/// A held `<p>`, which the next block start closes.
+struct OpenParagraph {
+    id: HoldId,
+    start: usize,
+}
+
+/// Start tags that close an open `<p>` (HTML's "close a p element" rule).
+fn closes_paragraph(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "section" | "article" | "aside" | "nav" | "header" | "footer" | "main"
+            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "li" | "dd" | "dt"
+            | "pre" | "blockquote" | "figure" | "figcaption" | "table" | "form" | "fieldset"
+            | "hr" | "address" | "details" | "summary" | "menu" | "center" | "hgroup" | "listing"
+            | "xmp" | "plaintext" | "dialog" | "search"
+    )
+}
+
+pub(crate) type Shared = Rc<RefCell<State>>;
+
+impl State {
+    pub fn new(options: &Options) -> Shared {
+        let mut removes = [true; Category::ALL.len()];
+        for category in &options.keep {
+            removes[category.index()] = false;
+        }
+        Rc::new(RefCell::new(State {
+            out: HeldOutput::new(HOLD_CAP, MAX_OPEN_HOLDS),
+            report: Report::default(),
+            removes,
+            explain: options.explain,
+            keep_depth: 0,
+            gated_depth: 0,
+            facts: JsonLdFacts::default(),
+            json_ld: String::new(),
+            title_raw: None,
+            title_done: false,
+            teaser: None,
+            teaser_done: false,
+            open_paragraphs: Vec::new(),
+        }))
+    }
+
+    fn removes(&self, category: Category) -> bool {
+        self.removes[category.index()]
+    }
+
+    fn record(&mut self, category: Category, tag: &str, reason: &str, bytes: usize, snippet: impl FnOnce() -> String) {
+        self.report.record(category, bytes as u64);
+        if self.explain {
+            self.report.removals.push(Removal {
+                category,
+                tag: tag.to_string(),
+                reason: reason.to_string(),
+                snippet: snippet(),
+            });
+        }
+    }
+
+    /// Called at the end of the document: every hold is released and the title is settled.
+    pub fn finish(&mut self, input_len: usize) {
+        close_paragraphs(self, input_len);
+        self.out.release_all();
+        if let Some(raw) = self.title_raw.take() {
+            let title = collapse(&html_escape::decode_html_entities(&raw));
+            self.report.title = (!title.is_empty()).then_some(title);
+        }
+    }
+}
+
+/// The compiled selectors a run needs, built once per [`Cleaner`](crate::Cleaner).
+pub(crate) struct Selectors {
+    pub keep: Vec<Selector>,
+    pub remove: Vec<Selector>,
+    any: Selector,
+    title: Selector,
+    json_ld: Selector,
+    article: Selector,
+}
+
+impl Selectors {
+    pub fn new(keep: Vec<Selector>, remove: Vec<Selector>) -> Self {
+        let fixed = |s: &str| s.parse::<Selector>().expect("built-in selectors are valid");
+        Selectors {
+            keep,
+            remove,
+            any: fixed("*"),
+            title: fixed("title"),
+            json_ld: fixed("script[type*=\"ld+json\"]"),
+            article: fixed("article, [itemprop=\"articleBody\"]"),
+        }
+    }
+}
+
+/// The lol_html settings of one run over `state`.
+pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings<'static, 's> {
+    let mut settings = Settings::new();
+    for selector in &selectors.keep {
+        let state = state.clone();
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(selector),
+            ElementContentHandlers::default().element(move |el: &mut Element| on_keep(&state, el)),
+        ));
+    }
+    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
+    settings = settings
+        .append_element_content_handler((
+            Cow::Borrowed(&selectors.title),
+            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_title_text(&st, t)),
+        ))
+        .append_element_content_handler((
+            Cow::Borrowed(&selectors.json_ld),
+            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_json_ld_text(&st2, t)),
+        ))
+        .append_element_content_handler((
+            Cow::Borrowed(&selectors.any),
+            ElementContentHandlers::default().element(move |el: &mut Element| on_element(&st3, el)),
+        ))
+        .append_element_content_handler((
+            Cow::Borrowed(&selectors.article),
+            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_article_text(&st4, t)),
+        ));
+    for selector in &selectors.remove {
+        let state = state.clone();
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(selector),
+            ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
+        ));
+    }
+    settings
+}
+
+fn on_keep(state: &Shared, el: &mut Element) -> HandlerResult {
+    el.set_user_data(Kept);
+    if el.can_have_content() {
+        state.borrow_mut().keep_depth += 1;
+        let state = state.clone();
+        el.on_end_tag(Box::new(move |_| {
+            let mut st = state.borrow_mut();
+            st.keep_depth = st.keep_depth.saturating_sub(1);
+            Ok(())
+        }))?;
+    }
+    Ok(())
+}
+
+fn on_custom_remove(state: &Shared, el: &mut Element) -> HandlerResult {
+    if el.removed() || el.user_data().is::<Kept>() || state.borrow().keep_depth > 0 {
+        return Ok(());
+    }
+    let tag = el.tag_name();
+    remove_now(state, el, &tag, Category::Custom, "custom selector".into());
+    Ok(())
+}
+
+fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
+    let mut st = state.borrow_mut();
+    if st.title_done {
+        return Ok(());
+    }
+    let raw = st.title_raw.get_or_insert_with(String::new);
+    if raw.len() < 4096 {
+        raw.push_str(text.as_str());
+    }
+    if text.last_in_text_node() {
+        st.title_done = true;
+    }
+    Ok(())
+}
+
+fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
+    let mut st = state.borrow_mut();
+    if st.json_ld.len() + text.as_str().len() <= MAX_JSON_LD_BYTES {
+        st.json_ld.push_str(text.as_str());
+    }
+    if text.last_in_text_node() {
+        let json = std::mem::take(&mut st.json_ld);
+        st.facts.read(&json);
+    }
+    if st.removes(Category::NonContent) {
+        text.remove();
+    }
+    Ok(())
+}
+
+fn on_article_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
+    let mut st = state.borrow_mut();
+    if let Some(sample) = st.teaser.as_mut() {
+        sample.observe(&html_escape::decode_html_entities(text.as_str()));
+    }
+    Ok(())
+}
+
+/// The attributes the rules read, fetched once.
+struct Attributes {
+    class: Option<String>,
+    id: Option<String>,
+    role: Option<String>,
+    style: Option<String>,
+    itemprop: Option<String>,
+    src_or_type: Option<String>,
+    amp_section: Option<String>,
+}
+
+impl Attributes {
+    fn of(el: &Element, tag: &str) -> Self {
+        let src_or_type = match tag {
+            "iframe" => el.get_attribute("src"),
+            "script" | "input" => el.get_attribute("type"),
+            _ => None,
+        };
+        Attributes {
+            class: el.get_attribute("class"),
+            id: el.get_attribute("id"),
+            role: el.get_attribute("role"),
+            style: el.get_attribute("style"),
+            itemprop: el.get_attribute("itemprop"),
+            src_or_type,
+            amp_section: el.get_attribute("subscriptions-section"),
+        }
+    }
+}
+
+fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
+    if el.removed() || el.user_data().is::<Kept>() {
+        return Ok(());
+    }
+    let tag = el.tag_name();
+    let attrs = Attributes::of(el, &tag);
+    let info = StartTag {
+        tag: &tag,
+        class: attrs.class.as_deref(),
+        id: attrs.id.as_deref(),
+        role: attrs.role.as_deref(),
+        style: attrs.style.as_deref(),
+        hidden: el.has_attribute("hidden"),
+        aria_hidden: el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
+        itemprop: attrs.itemprop.as_deref(),
+        src_or_type: attrs.src_or_type.as_deref(),
+        amp_section: attrs.amp_section.as_deref(),
+        amp_action: el.has_attribute("subscriptions-action") || el.has_attribute("subscriptions-dialog"),
+    };
+    let (kept, gated) = {
+        let st = state.borrow();
+        let gated = st.facts.gated.iter().any(|s| s.matches(&tag, info.class, info.id));
+        (st.keep_depth > 0, gated)
+    };
+    if kept {
+        return Ok(());
+    }
+    if gated {
+        unhide(el, info.style);
+        enter_gated(state, el)?;
+        start_teaser(state, el)?;
+        return Ok(());
+    }
+    if tag == "script" && info.src_or_type.is_some_and(|t| t.contains("ld+json")) {
+        // Its text is read (and removed) by the JSON-LD handler, which needs the element alive.
+        if state.borrow().removes(Category::NonContent) {
+            let len = el.source_location().bytes().len();
+            state.borrow_mut().record(Category::NonContent, &tag, "<script> (JSON-LD)", len, || "JSON-LD".into());
+            el.remove_and_keep_content();
+        }
+        return Ok(());
+    }
+    let verdict = rules::classify(&info);
+    if closes_paragraph(&tag) {
+        let mut st = state.borrow_mut();
+        if !st.open_paragraphs.is_empty() {
+            close_paragraphs(&mut st, el.source_location().bytes().start);
+        }
+    }
+    let gated_context = state.borrow().gated_depth > 0;
+    match verdict {
+        Verdict::Verify { category: Category::Hidden, .. } if gated_context => unhide(el, info.style),
+        Verdict::Remove { category, reason } if state.borrow().removes(category) => {
+            remove_now(state, el, &tag, category, reason);
+        }
+        Verdict::Verify { category, reason, evidence } if state.borrow().removes(category) => {
+            hold(state, el, tag, HoldKind::Verify { category, reason, evidence })?;
+        }
+        Verdict::Unwrap => el.remove_and_keep_content(),
+        Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
+            start_teaser(state, el)?;
+        }
+        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, tag, HoldKind::Phrases)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: String) {
+    let start = el.source_location().bytes();
+    state.borrow_mut().record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
+    el.remove();
+    if el.can_have_content() {
+        let state = state.clone();
+        let start_tag_end = start.end;
+        // Count the bytes of the content and end tag once they are known.
+        let _ = el.on_end_tag(Box::new(move |end: &mut EndTag| {
+            let end_at = end.source_location().bytes().end;
+            let mut st = state.borrow_mut();
+            if let Some(tally) = st.report.removed.get_mut(&category) {
+                tally.bytes += end_at.saturating_sub(start_tag_end) as u64;
+            }
+            Ok(())
+        }));
+    }
+}
+
+fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> HandlerResult {
+    if !el.can_have_content() {
+        return Ok(());
+    }
+    let Some(id) = state.borrow_mut().out.hold() else {
+        return Ok(());
+    };
+    let start = el.source_location().bytes().start;
+    if tag == "p" {
+        state.borrow_mut().open_paragraphs.push(OpenParagraph { id, start });
+    }
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |end: &mut EndTag| {
+        decide_at_end(&state, id, &kind, &tag, start, end);
+        Ok(())
+    }))?;
+    Ok(())
+}
+
+/// Decides a held block at its end tag. lol_html hands a block the end tag that closed it,
+/// which is an ancestor's when the block was closed implicitly: only its own is removed.
+fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end: &mut EndTag) {
+    let end_at = end.source_location().bytes();
+    let own = end.name() == tag;
+    let end_at = if own { end_at.end } else { end_at.start };
+    if decide(&mut state.borrow_mut(), id, kind, tag, start, end_at) && own {
+        end.remove();
+    }
+}
+
+/// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
+fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
+    let Some(held) = st.out.held(id) else {
+        return false;
+    };
+    let verdict = match kind {
+        HoldKind::Verify { category, reason, evidence } => {
+            let stats = block_text::scan(held, SNIPPET_CHARS * 4);
+            let keep = rules::holds_article(&stats, *category, *evidence);
+            (!keep).then(|| (*category, reason.clone(), stats.text))
+        }
+        HoldKind::Phrases if held.len() <= MAX_PHRASE_BLOCK_BYTES => {
+            let stats = block_text::scan(held, phrases::MAX_JUDGED_TEXT * 4 + 4);
+            phrases::judge(&stats.text)
+                .filter(|v| st.removes(v.category))
+                .map(|v| (v.category, v.reason, stats.text))
+        }
+        HoldKind::Phrases => None,
+    };
+    match verdict {
+        Some((category, reason, text)) => {
+            st.out.finish(id, true);
+            st.record(category, tag, &reason, end_at.saturating_sub(start), || clip(&text, SNIPPET_CHARS));
+            true
+        }
+        None => {
+            st.out.finish(id, false);
+            false
+        }
+    }
+}
+
+/// Decides the open paragraph holds: HTML closes a `<p>` at the start of the next block, which
+/// lol_html does not tell (it only reports end tags), so this does, at byte `at`.
+fn close_paragraphs(st: &mut State, at: usize) {
+    while let Some(p) = st.open_paragraphs.pop() {
+        decide(st, p.id, &HoldKind::Phrases, "p", p.start, at);
+    }
+}
+
+fn enter_gated(state: &Shared, el: &mut Element) -> HandlerResult {
+    if !el.can_have_content() {
+        return Ok(());
+    }
+    state.borrow_mut().gated_depth += 1;
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |_| {
+        let mut st = state.borrow_mut();
+        st.gated_depth = st.gated_depth.saturating_sub(1);
+        Ok(())
+    }))?;
+    Ok(())
+}
+
+/// Starts sampling the first article container's text, to complete it from JSON-LD at its end.
+fn start_teaser(state: &Shared, el: &mut Element) -> HandlerResult {
+    {
+        let mut st = state.borrow_mut();
+        if st.teaser_done || st.teaser.is_some() || !el.can_have_content() {
+            return Ok(());
+        }
+        st.teaser = Some(TeaserSample::default());
+        st.teaser_done = true;
+    }
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |end: &mut EndTag| {
+        let mut st = state.borrow_mut();
+        let sample = st.teaser.take();
+        let completion = match (&sample, &st.facts.article_body) {
+            (Some(sample), Some(body)) => sample.completion(body),
+            _ => None,
+        };
+        if let Some(html) = completion {
+            end.before(&html, ContentType::Html);
+            st.report
+                .warnings
+                .push("the visible article was a teaser: completed from the page's JSON-LD articleBody".into());
+        }
+        Ok(())
+    }))?;
+    Ok(())
+}
+
+/// Removes what hides gated article text.
+fn unhide(el: &mut Element, style: Option<&str>) {
+    el.remove_attribute("hidden");
+    el.remove_attribute("aria-hidden");
+    if let Some(style) = style {
+        let clean = unhidden_style(style);
+        if clean.is_empty() {
+            el.remove_attribute("style");
+        } else {
+            let _ = el.set_attribute("style", &clean);
+        }
+    }
+}
+
+fn start_tag_snippet(el: &Element, tag: &str) -> String {
+    let mut s = format!("<{tag}");
+    for name in ["id", "class", "role"] {
+        if let Some(value) = el.get_attribute(name) {
+            s.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    s.push('>');
+    clip(&s, SNIPPET_CHARS)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,180 @@
+//! Output with bounded hold-back.
+//!
+//! lol_html calls an element handler before the element's content is known. For blocks whose fate
+//! depends on their content, the output from their start tag on is held in a buffer; at their end
+//! the block is either dropped (the buffer is cut back to the mark) or released. Holds nest. When
+//! the held bytes exceed the cap, the outermost hold is released undecided (its block is kept),
+//! so memory stays bounded and output keeps flowing.
+
+/// Identifies a hold, so that a late decision about a hold that was already released is a no-op.
+pub(crate) type HoldId = u64;
+
+/// Where cleaned output goes.
+pub(crate) type Sink<'s> = dyn FnMut(&[u8]) + 's;
+
+struct Hold {
+    id: HoldId,
+    /// Where the held block starts in `buffer`.
+    mark: usize,
+}
+
+/// The hold-back buffer of a cleaning run. It owns no sink: lol_html's end-tag handlers must be
+/// `'static`, so they reach this through shared state, and bytes flow to the caller's sink when
+/// the next output arrives or when the stream flushes ([`HeldOutput::flush_ready`]).
+pub(crate) struct HeldOutput {
+    buffer: Vec<u8>,
+    holds: Vec<Hold>,
+    next_id: HoldId,
+    cap: usize,
+    max_holds: usize,
+}
+
+impl HeldOutput {
+    /// Holds at most `cap` bytes in at most `max_holds` nested holds.
+    pub fn new(cap: usize, max_holds: usize) -> Self {
+        HeldOutput { buffer: Vec::new(), holds: Vec::new(), next_id: 0, cap, max_holds }
+    }
+
+    /// Writes output: to the buffer while anything is held, straight to `sink` otherwise.
+    pub fn write(&mut self, chunk: &[u8], sink: &mut Sink<'_>) {
+        if self.holds.is_empty() && self.buffer.is_empty() {
+            sink(chunk);
+            return;
+        }
+        self.buffer.extend_from_slice(chunk);
+        while let Some(outer) = self.holds.first() {
+            if self.buffer.len() - outer.mark <= self.cap {
+                break;
+            }
+            self.holds.remove(0);
+        }
+        self.flush_ready(sink);
+    }
+
+    /// Starts holding output here. `None` when too many holds are open (the block is then kept).
+    pub fn hold(&mut self) -> Option<HoldId> {
+        if self.holds.len() >= self.max_holds {
+            return None;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.holds.push(Hold { id, mark: self.buffer.len() });
+        Some(id)
+    }
+
+    /// The bytes held since hold `id` started, or `None` if it was already released.
+    pub fn held(&self, id: HoldId) -> Option<&[u8]> {
+        let hold = self.holds.iter().find(|h| h.id == id)?;
+        Some(&self.buffer[hold.mark..])
+    }
+
+    /// Ends hold `id`, dropping its bytes when `drop` is true. Holds opened after it and still
+    /// open (elements closed implicitly) end with it, their bytes kept. Returns whether bytes
+    /// were dropped (false when the hold had already been released).
+    pub fn finish(&mut self, id: HoldId, drop: bool) -> bool {
+        let Some(index) = self.holds.iter().position(|h| h.id == id) else {
+            return false;
+        };
+        let mark = self.holds[index].mark;
+        self.holds.truncate(index);
+        if drop {
+            self.buffer.truncate(mark);
+        }
+        drop
+    }
+
+    /// Releases every hold (end of document, bail-out).
+    pub fn release_all(&mut self) {
+        self.holds.clear();
+    }
+
+    /// Sends the buffered bytes before the outermost open hold to `sink`.
+    pub fn flush_ready(&mut self, sink: &mut Sink<'_>) {
+        let upto = self.holds.first().map_or(self.buffer.len(), |h| h.mark);
+        if upto == 0 {
+            return;
+        }
+        sink(&self.buffer[..upto]);
+        self.buffer.drain(..upto);
+        for hold in &mut self.holds {
+            hold.mark -= upto;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Run {
+        out: HeldOutput,
+        seen: Vec<u8>,
+    }
+
+    impl Run {
+        fn new(cap: usize) -> Self {
+            Run { out: HeldOutput::new(cap, 4), seen: Vec::new() }
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            let seen = &mut self.seen;
+            self.out.write(bytes, &mut |b| seen.extend_from_slice(b));
+        }
+        fn flush(&mut self) {
+            let seen = &mut self.seen;
+            self.out.flush_ready(&mut |b| seen.extend_from_slice(b));
+        }
+    }
+
+    #[test]
+    fn dropped_holds_vanish_and_kept_holds_flow() {
+        let mut run = Run::new(100);
+        run.write(b"a");
+        let outer = run.out.hold().unwrap();
+        run.write(b"b");
+        let inner = run.out.hold().unwrap();
+        run.write(b"c");
+        assert!(run.out.finish(inner, true));
+        run.write(b"d");
+        assert_eq!(run.out.held(outer), Some(&b"bd"[..]));
+        assert_eq!(run.seen, b"a");
+        run.out.finish(outer, false);
+        run.flush();
+        assert_eq!(run.seen, b"abd");
+    }
+
+    #[test]
+    fn cap_releases_the_outermost_hold() {
+        let mut run = Run::new(3);
+        let outer = run.out.hold().unwrap();
+        run.write(b"xy");
+        let inner = run.out.hold().unwrap();
+        run.write(b"zw");
+        // 4 bytes held by `outer` > cap 3: it is released and its bytes before `inner` flow.
+        assert_eq!(run.seen, b"xy");
+        assert!(!run.out.finish(outer, true));
+        assert!(run.out.finish(inner, true));
+        run.flush();
+        assert_eq!(run.seen, b"xy");
+    }
+
+    #[test]
+    fn finishing_an_outer_hold_ends_unclosed_inner_ones() {
+        let mut run = Run::new(100);
+        let outer = run.out.hold().unwrap();
+        let inner = run.out.hold().unwrap();
+        run.write(b"x");
+        run.out.finish(outer, false);
+        assert!(!run.out.finish(inner, true));
+        run.flush();
+        assert_eq!(run.seen, b"x");
+    }
+
+    #[test]
+    fn too_many_holds_are_refused() {
+        let mut run = Run::new(100);
+        for _ in 0..4 {
+            assert!(run.out.hold().is_some());
+        }
+        assert!(run.out.hold().is_none());
+    }
+}

@@ -1,0 +1,57 @@
+//! # stripwall
+//!
+//! A streaming HTML cleaner: give it the HTML of an article page, get the article back without
+//! its paywall pitch, cookie wall, newsletter prompts, navigation, share bars, related rails,
+//! comments, ads and copyright footer. Built on [`lol_html`]: one pass, bounded memory, output
+//! before the input ends.
+//!
+//! ```
+//! let page = r#"<html><head><title>Story</title></head><body>
+//! <nav><a href="/">Home</a></nav>
+//! <article><h1>Story</h1><p>The article text.</p>
+//!   <div class="paywall-prompt"><p>Subscribe now</p></div></article>
+//! <div id="cookie-consent">We use cookies.</div>
+//! </body></html>"#;
+//! let html = stripwall::clean(page)?;
+//! assert!(html.contains("The article text."));
+//! assert!(!html.contains("Subscribe now") && !html.contains("cookies") && !html.contains("Home"));
+//! # Ok::<(), stripwall::Error>(())
+//! ```
+//!
+//! For options, reuse across pages and streaming, build a [`Cleaner`]; for plain text, see
+//! [`to_text`] and [`Cleaned::text`].
+
+mod block_text;
+mod cleaner;
+mod engine;
+mod error;
+mod hold;
+mod options;
+mod paywall;
+mod report;
+mod rules;
+mod teaser;
+mod text;
+
+pub use cleaner::{CleanStream, Cleaned, Cleaner};
+pub use error::{Error, Result};
+pub use options::{Category, Mode, OnMemoryLimit, Options, DEFAULT_MEMORY_LIMIT};
+pub use report::{Removal, Report, Tally};
+pub use text::{to_text, TextStream};
+
+/// Cleans `html` with the default options.
+///
+/// # Errors
+/// Only for a gigantic construct beyond the default memory limit ([`Error::MemoryLimit`]).
+pub fn clean(html: &str) -> Result<String> {
+    clean_with_report(html).map(|(html, _)| html)
+}
+
+/// Cleans `html` with the default options and says what was removed.
+///
+/// # Errors
+/// As for [`clean`].
+pub fn clean_with_report(html: &str) -> Result<(String, Report)> {
+    let cleaned = Cleaner::new(Options::default())?.clean_str(html)?;
+    Ok((cleaned.html, cleaned.report))
+}

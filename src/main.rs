@@ -1,0 +1,195 @@
+//! The `stripwall` command: clean HTML files or standard input.
+
+use clap::{Parser, ValueEnum};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use stripwall::{Cleaner, Options, Report, TextStream};
+
+/// Strip paywall prompts, consent walls and page chrome from HTML and keep the article.
+///
+/// Reads each FILE (or standard input for none or `-`; gzip is decompressed) and writes the
+/// cleaned page. Exit status: 0 on success, 1 on an input or processing error, 2 on bad usage.
+#[derive(Debug, Parser)]
+#[command(name = "stripwall", version, after_help = "Examples:\n  stripwall page.html > clean.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html")]
+struct Cli {
+    /// Input files (`-` or none: standard input). With several, outputs follow each other
+    /// (for `--format json`, one JSON object per line).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    format: Format,
+
+    #[command(flatten)]
+    options: Options,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The cleaned page.
+    Html,
+    /// Plain text: the title, then each block on its own line.
+    Text,
+    /// An object with title, text, html and the report.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cleaner = match Cleaner::new(cli.options.clone()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("stripwall: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let output: Box<dyn Write> = match &cli.output {
+        Some(path) => match File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("stripwall: cannot create {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut output = io::BufWriter::new(output);
+    let files = if cli.files.is_empty() { vec![PathBuf::from("-")] } else { cli.files.clone() };
+    for path in &files {
+        let name = path.display().to_string();
+        let result = open(path).and_then(|input| run(&cleaner, cli.format, input, &mut output));
+        match result {
+            Ok(report) => {
+                if cli.options.explain {
+                    explain(&name, &report);
+                }
+            }
+            Err(e) => {
+                let _ = output.flush();
+                eprintln!("stripwall: {name}: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if let Err(e) = output.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("stripwall: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Opens a file or standard input, decompressing gzip (recognised by its magic bytes).
+fn open(path: &PathBuf) -> Result<Box<dyn Read>, stripwall::Error> {
+    let raw: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(File::open(path).map_err(|e| io::Error::new(e.kind(), format!("cannot open: {e}")))?)
+    };
+    let mut reader = BufReader::with_capacity(64 * 1024, raw);
+    let magic = reader.fill_buf()?;
+    if magic.starts_with(&[0x1f, 0x8b]) {
+        Ok(Box::new(GzipReader(flate2::bufread::MultiGzDecoder::new(reader))))
+    } else {
+        Ok(Box::new(reader))
+    }
+}
+
+/// Names gzip failures as such ("truncated gzip input" rather than a bare "unexpected end of file").
+struct GzipReader<R>(R);
+
+impl<R: Read> Read for GzipReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|e| {
+            let what = if e.kind() == io::ErrorKind::UnexpectedEof { "truncated gzip input".to_string() } else { format!("invalid gzip input: {e}") };
+            io::Error::new(e.kind(), what)
+        })
+    }
+}
+
+fn run(cleaner: &Cleaner, format: Format, input: Box<dyn Read>, output: &mut impl Write) -> stripwall::Result<Report> {
+    match format {
+        Format::Html => cleaner.clean_io(input, output),
+        Format::Text => {
+            let mut write_error = None;
+            let report = {
+                let mut text = TextStream::new(|b: &[u8]| {
+                    if write_error.is_none() {
+                        write_error = output.write_all(b).err();
+                    }
+                });
+                let mut text_error = None;
+                let report = cleaner.clean_io(input, WriteFn(|b: &[u8]| {
+                    if text_error.is_none() {
+                        text_error = text.write(b).err();
+                    }
+                }))?;
+                if let Some(e) = text_error {
+                    return Err(e);
+                }
+                text.end()?;
+                report
+            };
+            match write_error {
+                Some(e) => Err(e.into()),
+                None => Ok(report),
+            }
+        }
+        Format::Json => {
+            let mut html = Vec::new();
+            let report = cleaner.clean_io(input, &mut html)?;
+            let html = String::from_utf8_lossy(&html).into_owned();
+            let value = serde_json::json!({
+                "title": report.title,
+                "text": stripwall::to_text(&html),
+                "html": html,
+                "report": report,
+            });
+            serde_json::to_writer(&mut *output, &value).map_err(io::Error::from)?;
+            output.write_all(b"\n")?;
+            Ok(report)
+        }
+    }
+}
+
+/// An `io::Write` over a closure.
+struct WriteFn<F: FnMut(&[u8])>(F);
+
+impl<F: FnMut(&[u8])> Write for WriteFn<F> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        (self.0)(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The report on standard error, for people.
+fn explain(name: &str, report: &Report) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{name}: {} bytes in, {} bytes out, {} elements removed",
+        report.bytes_in,
+        report.bytes_out,
+        report.elements_removed()
+    );
+    for (category, tally) in &report.removed {
+        let _ = writeln!(err, "  {category:<12} {:>5} elements {:>9} bytes", tally.elements, tally.bytes);
+    }
+    for r in &report.removals {
+        let _ = writeln!(err, "  - {:<11} <{}> {}: {}", r.category.name(), r.tag, r.reason, r.snippet);
+    }
+    for w in &report.warnings {
+        let _ = writeln!(err, "  warning: {w}");
+    }
+}

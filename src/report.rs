@@ -1,0 +1,67 @@
+//! What a cleaning run removed, and why.
+
+use crate::options::Category;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How many elements and input bytes one category removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Elements removed (an element removed with its descendants counts once).
+    pub elements: u64,
+    /// Bytes of input those elements spanned, tags included.
+    pub bytes: u64,
+}
+
+/// One removed element, recorded when [`Options::explain`](crate::Options::explain) is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    /// The category it was removed under.
+    pub category: Category,
+    /// The element's tag name.
+    pub tag: String,
+    /// The rule or phrase that decided, e.g. `class word "newsletter"` or `phrase "all rights reserved"`.
+    pub reason: String,
+    /// The start of its text (for elements decided by their text), or its start tag.
+    pub snippet: String,
+}
+
+/// The outcome of cleaning one document.
+///
+/// ```
+/// let (html, report) = stripwall::clean_with_report(
+///     r#"<title>T</title><p>Story.</p><div class="cookie-banner">We use cookies.</div>"#,
+/// ).unwrap();
+/// assert_eq!(html, "<title>T</title><p>Story.</p>");
+/// assert_eq!(report.title.as_deref(), Some("T"));
+/// assert_eq!(report.removed[&stripwall::Category::Consent].elements, 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The document's `<title>`, entities decoded and whitespace collapsed.
+    pub title: Option<String>,
+    /// Per category, what was removed. Categories that removed nothing are absent.
+    pub removed: BTreeMap<Category, Tally>,
+    /// Each removal, in document order (only with `explain`).
+    pub removals: Vec<Removal>,
+    /// Things the caller should know: a memory-limit pass-through, a teaser replaced by the
+    /// full text from JSON-LD, and the like.
+    pub warnings: Vec<String>,
+    /// Bytes read.
+    pub bytes_in: u64,
+    /// Bytes written.
+    pub bytes_out: u64,
+}
+
+impl Report {
+    /// Total number of elements removed, over all categories.
+    pub fn elements_removed(&self) -> u64 {
+        self.removed.values().map(|t| t.elements).sum()
+    }
+
+    pub(crate) fn record(&mut self, category: Category, bytes: u64) {
+        let tally = self.removed.entry(category).or_default();
+        tally.elements += 1;
+        tally.bytes += bytes;
+    }
+}

@@ -1,0 +1,385 @@
+//! The rules: what an element is, judged from its start tag (and for small blocks, later, from
+//! their text).
+//!
+//! Cheapest signals first: tag and ARIA role, then class and id words, then hidden markers.
+//! Text phrases live in [`phrases`] and are applied to held-back blocks at their end.
+
+pub(crate) mod phrases;
+pub(crate) mod words;
+
+use crate::options::Category;
+use words::{for_each_word, signal, WordSignal};
+
+/// The attributes of a start tag that the rules read.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct StartTag<'a> {
+    pub tag: &'a str,
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub hidden: bool,
+    pub aria_hidden: bool,
+    pub itemprop: Option<&'a str>,
+    /// `src` of an iframe, `type` of a script or input.
+    pub src_or_type: Option<&'a str>,
+    /// AMP `subscriptions-section` value.
+    pub amp_section: Option<&'a str>,
+    /// AMP `subscriptions-action` or `subscriptions-dialog` present.
+    pub amp_action: bool,
+}
+
+/// What to do with an element, decided at its start tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Nothing known: pass it through (small generic blocks are still checked by their text).
+    Pass,
+    /// Article content (`article`, `main`, `itemprop=articleBody`, content class words): never
+    /// removed by weak signals.
+    Content,
+    /// Remove now, with everything inside.
+    Remove { category: Category, reason: String },
+    /// Hold the element's output back and remove it at its end unless it turns out to hold the
+    /// article (see [`Evidence`]).
+    Verify { category: Category, reason: String, evidence: Evidence },
+    /// Drop the tags, keep the content (`form` wrappers).
+    Unwrap,
+}
+
+/// How sure a start tag is; the surer, the more it takes at the element's end to keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// A strong class or id word: kept only if it holds the headline or the main content, or
+    /// (but for comments) a long article-like text.
+    Strong,
+    /// A weak word, a `<header>`, a hidden marker: kept if it holds the headline or reads like
+    /// article text.
+    Weak,
+}
+
+/// Whether a held block whose text and shape are `stats` holds the article.
+pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Category, evidence: Evidence) -> bool {
+    if stats.has_h1 || stats.has_main_content {
+        return true;
+    }
+    match evidence {
+        Evidence::Weak => stats.is_article_like(),
+        Evidence::Strong => category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500,
+    }
+}
+
+/// Tags whose element is judged by its text at its end when it is small.
+pub(crate) fn is_text_checked(tag: &str) -> bool {
+    matches!(tag, "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Tags that class words never remove: the headline, text structure, media and code.
+fn is_protected_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html" | "head" | "body" | "main" | "article" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "pre" | "code" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+            | "figure" | "figcaption" | "img" | "picture" | "video" | "audio" | "source"
+            | "blockquote" | "math" | "time" | "title" | "meta" | "link" | "br" | "hr"
+    )
+}
+
+/// Judges an element from its start tag.
+pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
+    if let Some(verdict) = by_tag(el) {
+        return verdict;
+    }
+    if let Some(verdict) = by_amp(el) {
+        return verdict;
+    }
+    if let Some(verdict) = by_role(el) {
+        return verdict;
+    }
+    let content = el.tag == "article"
+        || el.tag == "main"
+        || el.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+    let words = if is_protected_tag(el.tag) { WordVerdict::default() } else { by_words(el) };
+    if content || words.content {
+        // Content containers are only removed when hidden, and even then only if they turn
+        // out not to be article-like.
+        if let Some(reason) = hidden_reason(el) {
+            return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Weak };
+        }
+        return Verdict::Content;
+    }
+    if let Some((category, strong, reason)) = words.boilerplate {
+        let evidence = if strong { Evidence::Strong } else { Evidence::Weak };
+        return Verdict::Verify { category, reason, evidence };
+    }
+    if let Some(reason) = hidden_reason(el) {
+        return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Weak };
+    }
+    Verdict::Pass
+}
+
+fn remove(category: Category, reason: impl Into<String>) -> Option<Verdict> {
+    Some(Verdict::Remove { category, reason: reason.into() })
+}
+
+fn by_tag(el: &StartTag<'_>) -> Option<Verdict> {
+    match el.tag {
+        "script" => remove(Category::NonContent, "<script>"),
+        "style" | "template" | "noscript" | "object" | "embed" | "applet" | "frame" | "frameset"
+        | "input" | "button" | "select" | "textarea" | "datalist" | "portal" => {
+            remove(Category::NonContent, format!("<{}>", el.tag))
+        }
+        "iframe" if !el.src_or_type.is_some_and(is_video_embed) => {
+            remove(Category::NonContent, "<iframe> that is not a video embed")
+        }
+        "form" => Some(Verdict::Unwrap),
+        "nav" | "menu" => remove(Category::Navigation, format!("<{}>", el.tag)),
+        "aside" => remove(Category::Sidebar, "<aside>"),
+        "footer" => remove(Category::Footer, "<footer>"),
+        "header" => Some(Verdict::Verify {
+            category: Category::Navigation,
+            reason: "<header> without a headline".into(),
+            evidence: Evidence::Weak,
+        }),
+        "dialog" => remove(Category::NonContent, "<dialog>"),
+        _ => None,
+    }
+}
+
+fn by_amp(el: &StartTag<'_>) -> Option<Verdict> {
+    match el.amp_section {
+        Some(s) if s.eq_ignore_ascii_case("content") => return Some(Verdict::Content),
+        Some(s) if !s.eq_ignore_ascii_case("content") => {
+            return remove(Category::Paywall, format!("AMP subscriptions-section=\"{s}\""));
+        }
+        _ => {}
+    }
+    if el.amp_action {
+        return remove(Category::Paywall, "AMP subscriptions action");
+    }
+    None
+}
+
+fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
+    let role = el.role?;
+    let verdict = match role.trim().to_ascii_lowercase().as_str() {
+        "navigation" | "menu" | "menubar" | "search" => remove(Category::Navigation, format!("role=\"{role}\"")),
+        "banner" => Some(Verdict::Verify {
+            category: Category::Navigation,
+            reason: "role=\"banner\" without a headline".into(),
+            evidence: Evidence::Weak,
+        }),
+        "contentinfo" => remove(Category::Footer, "role=\"contentinfo\""),
+        "complementary" => remove(Category::Sidebar, "role=\"complementary\""),
+        "dialog" | "alertdialog" => {
+            let words = by_words(el);
+            let category = words.boilerplate.map_or(Category::NonContent, |(c, _, _)| c);
+            remove(category, format!("role=\"{role}\""))
+        }
+        "main" | "article" => Some(Verdict::Content),
+        _ => None,
+    };
+    verdict
+}
+
+#[derive(Default)]
+struct WordVerdict {
+    /// A token made of content words only (`article-body`, `entry-content`).
+    content: bool,
+    /// The first boilerplate word: category, strong, reason.
+    boilerplate: Option<(Category, bool, String)>,
+}
+
+fn by_words(el: &StartTag<'_>) -> WordVerdict {
+    let mut verdict = WordVerdict::default();
+    for (attr, value) in [("class", el.class), ("id", el.id)] {
+        let Some(value) = value else { continue };
+        judge_tokens(attr, value, &mut verdict);
+    }
+    verdict
+}
+
+/// Judges the whitespace-separated tokens of one attribute value.
+fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
+    // Per token: first boilerplate word, whether a modifier or a content word was seen.
+    struct Token {
+        boilerplate: Option<(Category, bool, usize, usize)>,
+        modifier: bool,
+        content: bool,
+        unknown: bool,
+    }
+    let mut current: Option<(usize, Token)> = None;
+    let finish = |token: Token, verdict: &mut WordVerdict| {
+        if token.modifier {
+            return;
+        }
+        match token.boilerplate {
+            Some((category, strong, start, end)) => {
+                let better = match &verdict.boilerplate {
+                    None => true,
+                    Some((_, was_strong, _)) => strong && !was_strong,
+                };
+                if better {
+                    let word = &value[start..end];
+                    let reason = format!("{attr} word \"{}\"", word.to_ascii_lowercase());
+                    verdict.boilerplate = Some((category, strong, reason));
+                }
+            }
+            None if token.content => verdict.content = true,
+            None => {}
+        }
+    };
+    // Byte offsets of words for the reason text: recomputed by scanning, since for_each_word
+    // hands out lower-cased copies.
+    let mut offset = 0usize;
+    for_each_word(value, |word, index| {
+        let start = find_word(value, word, offset);
+        let end = start + word.len();
+        offset = end;
+        if current.as_ref().is_some_and(|(i, _)| *i != index) {
+            if let Some((_, token)) = current.take() {
+                finish(token, verdict);
+            }
+        }
+        let token = &mut current
+            .get_or_insert_with(|| (index, Token { boilerplate: None, modifier: false, content: false, unknown: false }))
+            .1;
+        match signal(word) {
+            Some(WordSignal::Boilerplate { category, strong }) => {
+                if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) {
+                    token.boilerplate = Some((category, strong, start, end));
+                }
+            }
+            Some(WordSignal::Content) => token.content = true,
+            Some(WordSignal::Modifier) => token.modifier = true,
+            None => {
+                // One-letter prefixes (`c-`, `l-`, `o-`) and digits say nothing.
+                if word.len() > 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
+                    token.unknown = true;
+                }
+            }
+        }
+    });
+    if let Some((_, token)) = current {
+        finish(token, verdict);
+    }
+}
+
+/// Where the (lower-cased) `word` starts in `value`, searching from `from`.
+fn find_word(value: &str, word: &str, from: usize) -> usize {
+    let bytes = value.as_bytes();
+    let w = word.as_bytes();
+    (from..=bytes.len().saturating_sub(w.len()))
+        .find(|&i| bytes[i..i + w.len()].eq_ignore_ascii_case(w))
+        .unwrap_or(from.min(bytes.len().saturating_sub(w.len())))
+}
+
+/// Why an element is hidden from readers, if it is.
+pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<String> {
+    if el.hidden {
+        return Some("hidden attribute".into());
+    }
+    if el.aria_hidden {
+        return Some("aria-hidden=\"true\"".into());
+    }
+    let style = el.style?;
+    hidden_style(style).map(|d| format!("style {d}"))
+}
+
+/// The declaration of an inline style that hides the element, if any.
+pub(crate) fn hidden_style(style: &str) -> Option<&'static str> {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    compact.split(';').find_map(|decl| match decl.trim_end_matches("!important") {
+        "display:none" => Some("display:none"),
+        "visibility:hidden" => Some("visibility:hidden"),
+        _ => None,
+    })
+}
+
+/// Whether an iframe's `src` is a video embed worth keeping.
+pub(crate) fn is_video_embed(src: &str) -> bool {
+    let rest = src
+        .trim()
+        .trim_start_matches("https:")
+        .trim_start_matches("http:")
+        .trim_start_matches("//");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    const HOSTS: [&str; 8] = [
+        "youtube.com",
+        "youtube-nocookie.com",
+        "player.vimeo.com",
+        "dailymotion.com",
+        "players.brightcove.net",
+        "embed.ted.com",
+        "player.twitch.tv",
+        "w.soundcloud.com",
+    ];
+    HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn div(class: &str) -> StartTag<'_> {
+        StartTag { tag: "div", class: Some(class), ..StartTag::default() }
+    }
+
+    #[test]
+    fn class_words_are_verified_with_their_strength() {
+        assert!(matches!(
+            classify(&div("cookie-banner")),
+            Verdict::Verify { category: Category::Consent, evidence: Evidence::Strong, .. }
+        ));
+        assert!(matches!(
+            classify(&div("c-newsletter__signup")),
+            Verdict::Verify { category: Category::Newsletter, evidence: Evidence::Strong, .. }
+        ));
+    }
+
+    #[test]
+    fn weak_words_are_verified() {
+        assert!(matches!(
+            classify(&div("paywall")),
+            Verdict::Verify { category: Category::Paywall, evidence: Evidence::Weak, .. }
+        ));
+    }
+
+    #[test]
+    fn modifiers_and_content_words_protect() {
+        assert_eq!(classify(&div("layout has-sidebar")), Verdict::Pass);
+        assert_eq!(classify(&div("entry-content")), Verdict::Content);
+        assert!(matches!(classify(&div("related-articles")), Verdict::Verify { category: Category::Related, .. }));
+        assert_eq!(classify(&div("l-sidebar-fixed l-article-body-segment")), Verdict::Content);
+    }
+
+    #[test]
+    fn protected_tags_ignore_class_words() {
+        let pre = StartTag { tag: "pre", class: Some("comment-highlight"), ..StartTag::default() };
+        assert_eq!(classify(&pre), Verdict::Pass);
+    }
+
+    #[test]
+    fn reason_names_the_word_as_written() {
+        match classify(&StartTag { tag: "div", id: Some("CookieNotice"), ..StartTag::default() }) {
+            Verdict::Verify { reason, .. } => assert_eq!(reason, "id word \"cookie\""),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn hidden_styles() {
+        assert_eq!(hidden_style("color: red; DISPLAY : none !important"), Some("display:none"));
+        assert_eq!(hidden_style("display:block"), None);
+    }
+
+    #[test]
+    fn video_embeds() {
+        assert!(is_video_embed("https://www.youtube.com/embed/x"));
+        assert!(is_video_embed("//player.vimeo.com/video/1"));
+        assert!(!is_video_embed("https://ads.example.com/youtube.com"));
+    }
+}

@@ -1,0 +1,260 @@
+//! Text phrases of boilerplate blocks, in English, German, French and Spanish.
+//!
+//! A small block (a paragraph, a box, a heading) is judged by its text at its end: when its text
+//! is mostly prompt phrases ("Subscribe now", "Already a subscriber?", "© 2026 … All rights
+//! reserved"), it goes. Phrases inside quotation marks do not count, so an article that quotes a
+//! prompt keeps it.
+
+use crate::options::Category;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+/// Blocks with more text than this are never judged by phrases.
+pub(crate) const MAX_JUDGED_TEXT: usize = 1500;
+
+/// (phrase, category). Phrases of one word (but `©`) only count towards coverage, never towards
+/// the number of distinct prompt phrases.
+const PHRASES: &[(&str, Category)] = {
+    use Category::*;
+    &[
+        // Paywall (en)
+        ("subscribe now", Paywall), ("subscribe today", Paywall), ("subscribe to continue", Paywall),
+        ("subscribe to read", Paywall), ("subscribe for", Paywall), ("subscribers only", Paywall),
+        ("for subscribers", Paywall), ("already a subscriber", Paywall), ("already subscribed", Paywall),
+        ("become a subscriber", Paywall), ("become a member", Paywall), ("unlimited access", Paywall),
+        ("unlimited digital access", Paywall), ("to continue reading", Paywall),
+        ("continue reading with", Paywall), ("read the full article", Paywall),
+        ("read the full story", Paywall), ("this article is for", Paywall),
+        ("this content is for", Paywall), ("exclusive to subscribers", Paywall),
+        ("subscriber exclusive", Paywall), ("premium content", Paywall), ("premium article", Paywall),
+        ("sign in to continue", Paywall), ("log in to continue", Paywall),
+        ("login to continue", Paywall), ("create a free account", Paywall),
+        ("register to continue", Paywall), ("free trial", Paywall), ("start your trial", Paywall),
+        ("cancel any time", Paywall), ("cancel anytime", Paywall), ("per month", Paywall),
+        ("a month", Paywall), ("per week", Paywall), ("first month", Paywall), ("for four weeks", Paywall),
+        ("for 4 weeks", Paywall), ("you have reached", Paywall), ("free articles", Paywall),
+        ("articles remaining", Paywall), ("article limit", Paywall), ("your free article", Paywall),
+        ("support our journalism", Paywall), ("support independent journalism", Paywall),
+        ("all major cards accepted", Paywall), ("no commitments", Paywall), ("no commitment", Paywall),
+        ("billed annually", Paywall), ("special offer", Paywall), ("limited time offer", Paywall),
+        ("unlock this article", Paywall), ("unlock full access", Paywall), ("get full access", Paywall),
+        ("digital subscription", Paywall), ("subscription", Paywall), ("subscribe", Paywall),
+        ("subscriber", Paywall),
+        // Paywall (de, fr, es)
+        ("jetzt abonnieren", Paywall), ("abonnieren sie", Paywall), ("bereits abonnent", Paywall),
+        ("schon abonnent", Paywall), ("weiterlesen mit", Paywall), ("jetzt weiterlesen", Paywall),
+        ("zugang zu allen", Paywall), ("monatlich kündbar", Paywall), ("jederzeit kündbar", Paywall),
+        ("kostenlos testen", Paywall), ("gratis testen", Paywall), ("abonnez-vous", Paywall),
+        ("s'abonner", Paywall), ("déjà abonné", Paywall), ("réservé aux abonnés", Paywall),
+        ("article réservé", Paywall), ("accès illimité", Paywall), ("sans engagement", Paywall),
+        ("essai gratuit", Paywall), ("suscríbete", Paywall), ("ya eres suscriptor", Paywall),
+        ("ya soy suscriptor", Paywall), ("exclusivo para suscriptores", Paywall),
+        ("sigue leyendo", Paywall), ("seguir leyendo", Paywall), ("acceso ilimitado", Paywall),
+        ("prueba gratis", Paywall), ("cancela cuando quieras", Paywall),
+        // Consent
+        ("we use cookies", Consent), ("this site uses cookies", Consent),
+        ("this website uses cookies", Consent), ("use of cookies", Consent),
+        ("accept cookies", Consent), ("accept all", Consent), ("cookie policy", Consent),
+        ("cookie settings", Consent), ("manage cookies", Consent), ("manage preferences", Consent),
+        ("privacy settings", Consent), ("your privacy choices", Consent),
+        ("by continuing to use", Consent), ("you agree to our", Consent), ("reject all", Consent),
+        ("necessary cookies", Consent), ("cookies", Consent), ("consent", Consent),
+        ("wir verwenden cookies", Consent), ("diese website verwendet cookies", Consent),
+        ("cookies akzeptieren", Consent), ("alle akzeptieren", Consent),
+        ("nous utilisons des cookies", Consent), ("ce site utilise des cookies", Consent),
+        ("accepter les cookies", Consent), ("tout accepter", Consent),
+        ("utilizamos cookies", Consent), ("usamos cookies", Consent),
+        ("este sitio utiliza cookies", Consent), ("aceptar cookies", Consent),
+        ("aceptar todo", Consent), ("política de cookies", Consent),
+        // Newsletter and app prompts
+        ("sign up for our newsletter", Newsletter), ("subscribe to our newsletter", Newsletter),
+        ("sign up for", Newsletter), ("sign up", Newsletter), ("get the latest", Newsletter),
+        ("delivered to your inbox", Newsletter), ("in your inbox", Newsletter),
+        ("straight to your inbox", Newsletter), ("enter your email", Newsletter),
+        ("your email address", Newsletter), ("email address", Newsletter),
+        ("daily briefing", Newsletter), ("never miss", Newsletter), ("download the app", Newsletter),
+        ("download our app", Newsletter), ("get the app", Newsletter), ("mobile app", Newsletter),
+        ("our app", Newsletter), ("app store", Newsletter), ("google play", Newsletter),
+        ("turn on notifications", Newsletter), ("enable notifications", Newsletter),
+        ("newsletter", Newsletter), ("newsletter abonnieren", Newsletter),
+        ("zum newsletter anmelden", Newsletter), ("melden sie sich", Newsletter),
+        ("inscrivez-vous", Newsletter), ("lettre d'information", Newsletter),
+        ("recevez notre newsletter", Newsletter), ("boletín", Newsletter),
+        ("recibe nuestro", Newsletter),
+        // Share
+        ("share this article", Share), ("share this story", Share), ("share on facebook", Share),
+        ("share on twitter", Share), ("share on x", Share), ("share via", Share),
+        ("copy link", Share), ("follow us", Share), ("email this", Share), ("print this", Share),
+        ("share", Share), ("tweet", Share), ("facebook", Share), ("twitter", Share),
+        ("linkedin", Share), ("whatsapp", Share), ("pinterest", Share), ("reddit", Share),
+        ("artikel teilen", Share), ("teilen", Share), ("partager", Share),
+        ("partagez cet article", Share), ("compartir", Share), ("comparte esta noticia", Share),
+        // Related
+        ("related articles", Related), ("related stories", Related), ("related posts", Related),
+        ("related content", Related), ("you may also like", Related),
+        ("you might also like", Related), ("more from", Related), ("recommended for you", Related),
+        ("read more", Related), ("read next", Related), ("most popular", Related),
+        ("most read", Related), ("trending now", Related), ("more stories", Related),
+        ("also read", Related), ("don't miss", Related), ("recommended stories", Related),
+        ("around the web", Related), ("promoted stories", Related), ("related", Related),
+        ("das könnte sie auch interessieren", Related), ("mehr zum thema", Related),
+        ("weitere artikel", Related), ("à lire aussi", Related), ("lire aussi", Related),
+        ("lire la suite", Related), ("sur le même sujet", Related),
+        ("noticias relacionadas", Related), ("te puede interesar", Related),
+        ("lo más leído", Related),
+        // Comments
+        ("leave a comment", Comments), ("leave a reply", Comments), ("post a comment", Comments),
+        ("add a comment", Comments), ("join the conversation", Comments),
+        ("join the discussion", Comments), ("show comments", Comments), ("view comments", Comments),
+        ("log in to comment", Comments), ("comment policy", Comments), ("comments", Comments),
+        ("kommentare", Comments), ("commentaires", Comments), ("comentarios", Comments),
+        // Ads
+        ("advertisement", Ads), ("sponsored content", Ads), ("paid content", Ads),
+        ("paid post", Ads), ("ad choices", Ads), ("adchoices", Ads),
+        ("story continues below", Ads), ("article continues below", Ads),
+        ("continue reading below", Ads), ("sponsored", Ads), ("anzeige", Ads),
+        ("publicité", Ads), ("publicidad", Ads),
+        // Footer and legal
+        ("all rights reserved", Footer), ("no part of this", Footer), ("may be reproduced", Footer),
+        ("may not be reproduced", Footer), ("without prior written permission", Footer),
+        ("without the prior written", Footer), ("privacy policy", Footer),
+        ("terms of use", Footer), ("terms of service", Footer), ("terms and conditions", Footer),
+        ("contact us", Footer), ("about us", Footer), ("©", Footer), ("copyright", Footer),
+        ("alle rechte vorbehalten", Footer), ("datenschutzerklärung", Footer),
+        ("nutzungsbedingungen", Footer), ("impressum", Footer), ("tous droits réservés", Footer),
+        ("politique de confidentialité", Footer), ("mentions légales", Footer),
+        ("todos los derechos reservados", Footer), ("política de privacidad", Footer),
+        ("aviso legal", Footer),
+    ]
+};
+
+fn matcher() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PHRASES.iter().map(|(p, _)| p))
+            .expect("the phrase table is valid")
+    })
+}
+
+/// A block's verdict by its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PhraseVerdict {
+    pub category: Category,
+    /// The phrases that decided, for the report.
+    pub reason: String,
+}
+
+/// Judges a block by its text (any case, any whitespace). `None`: not a prompt.
+pub(crate) fn judge(text: &str) -> Option<PhraseVerdict> {
+    let text = normalize(text);
+    let len = text.chars().count();
+    if len == 0 || len > MAX_JUDGED_TEXT {
+        return None;
+    }
+    let mut covered = 0usize;
+    let mut by_category = [0usize; Category::ALL.len()];
+    let mut distinct: Vec<usize> = Vec::new();
+    for m in matcher().find_iter(&text) {
+        if !at_word_boundary(&text, m.start(), m.end()) || is_quoted(&text, m.start()) {
+            continue;
+        }
+        let (phrase, category) = PHRASES[m.pattern().as_usize()];
+        let chars = phrase.chars().count();
+        covered += chars;
+        by_category[category.index()] += chars;
+        // Multi-word phrases and the copyright sign are prompt markers; single words only cover.
+        let marker = phrase.contains(' ') || phrase == "©";
+        if marker && !distinct.contains(&m.pattern().as_usize()) {
+            distinct.push(m.pattern().as_usize());
+        }
+    }
+    let coverage = covered as f64 / len as f64;
+    let prompt = coverage >= 0.5 || (distinct.len() >= 2 && len <= 400) || (distinct.len() >= 3 && len <= 1200);
+    if !prompt {
+        return None;
+    }
+    let best = (0..by_category.len()).max_by_key(|&i| by_category[i])?;
+    let mut phrases: Vec<&str> = distinct.iter().map(|&i| PHRASES[i].0).take(3).collect();
+    if phrases.is_empty() {
+        phrases.push(text.as_str());
+    }
+    let quoted: Vec<String> = phrases.iter().map(|p| format!("\"{}\"", clip(p, 60))).collect();
+    Some(PhraseVerdict { category: Category::ALL[best], reason: format!("phrase {}", quoted.join(", ")) })
+}
+
+/// Lower-case, typographic apostrophes made plain, whitespace collapsed.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a quotation mark opens right before `start` (an article quoting a prompt).
+fn is_quoted(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    before.ends_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}', '\'', '\u{2039}'])
+}
+
+/// The first `max` characters of `s`, with an ellipsis when cut.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_are_judged() {
+        assert_eq!(judge("Subscribe now").unwrap().category, Category::Paywall);
+        assert_eq!(judge("© 2025, Example Group. All Rights Reserved").unwrap().category, Category::Footer);
+        assert_eq!(judge("Wir verwenden Cookies. Alle akzeptieren").unwrap().category, Category::Consent);
+        assert_eq!(judge("Abonnez-vous : accès illimité, sans engagement").unwrap().category, Category::Paywall);
+        assert_eq!(judge("Todos los derechos reservados").unwrap().category, Category::Footer);
+    }
+
+    #[test]
+    fn prose_is_not_judged() {
+        assert_eq!(judge("The deployment will include 5,000 construction workers, officials said."), None);
+        assert_eq!(judge("Her newsletter has 40,000 readers and a growing subscription base in Europe."), None);
+        assert_eq!(judge("Photo: © Reuters / Jane Doe, taken in the port of Hamburg last spring"), None);
+    }
+
+    #[test]
+    fn quoted_prompts_are_not_judged() {
+        assert_eq!(judge("The banner read \u{201C}Subscribe now, cancel any time,\u{201D} critics said."), None);
+    }
+
+    #[test]
+    fn long_blocks_are_never_judged() {
+        let long = "Subscribe now. ".repeat(200);
+        assert_eq!(judge(&long), None);
+    }
+
+    #[test]
+    fn clip_cuts_at_characters() {
+        assert_eq!(clip("héllo", 2), "hé…");
+        assert_eq!(clip("hi", 5), "hi");
+    }
+}
