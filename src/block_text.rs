@@ -14,6 +14,8 @@ pub(crate) struct BlockStats {
     pub link_chars: usize,
     /// Paragraphs (`<p>`) inside.
     pub paragraphs: usize,
+    /// Links (`<a>`) inside.
+    pub links: usize,
     /// Whether an `<h1>` is inside.
     pub has_h1: bool,
     /// Whether a `<main>` or an `itemprop="articleBody"` is inside.
@@ -28,6 +30,11 @@ impl BlockStats {
         } else {
             self.link_chars as f64 / self.text_chars as f64
         }
+    }
+
+    /// Whether this is a list of links (a menu, a rail of headlines) rather than text.
+    pub fn is_link_list(&self) -> bool {
+        self.links >= 3 && self.link_density() >= 0.6 && !self.has_h1 && !self.has_main_content
     }
 
     /// Whether this reads like article text rather than a box, a rail or a prompt.
@@ -103,6 +110,7 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
             stats.has_main_content = true;
         } else if is(b"a") {
             *link_depth += 1;
+            stats.links += 1;
         } else if is(b"script") || is(b"style") || is(b"template") || is(b"noscript") || is(b"textarea") || is(b"title") {
             // Raw text: skip to the matching end tag.
             let mut close = b"</".to_vec();

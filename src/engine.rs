@@ -37,8 +37,8 @@ struct Kept;
 enum HoldKind {
     /// Drop unless it turns out to hold the article.
     Verify { category: Category, reason: String, evidence: Evidence },
-    /// Drop when its text is a prompt.
-    Phrases,
+    /// Drop when its text is a prompt or a list of links.
+    Text,
 }
 
 /// Everything the handlers share during one run.
@@ -343,7 +343,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
             start_teaser(state, el)?;
         }
-        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, tag, HoldKind::Phrases)?,
+        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, tag, HoldKind::Text)?,
         _ => {}
     }
     Ok(())
@@ -409,13 +409,17 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             let keep = rules::holds_article(&stats, *category, *evidence);
             (!keep).then(|| (*category, reason.clone(), stats.text))
         }
-        HoldKind::Phrases if held.len() <= MAX_PHRASE_BLOCK_BYTES => {
+        HoldKind::Text => {
             let stats = block_text::scan(held, phrases::MAX_JUDGED_TEXT * 4 + 4);
-            phrases::judge(&stats.text)
-                .filter(|v| st.removes(v.category))
-                .map(|v| (v.category, v.reason, stats.text))
+            let by_phrase = (held.len() <= MAX_PHRASE_BLOCK_BYTES)
+                .then(|| phrases::judge(&stats.text))
+                .flatten()
+                .map(|v| (v.category, v.reason));
+            by_phrase
+                .or_else(|| link_list_verdict(&stats))
+                .filter(|(category, _)| st.removes(*category))
+                .map(|(category, reason)| (category, reason, stats.text))
         }
-        HoldKind::Phrases => None,
     };
     match verdict {
         Some((category, reason, text)) => {
@@ -430,11 +434,21 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
     }
 }
 
+/// A list of links goes as navigation (short link texts) or as a related rail (headlines).
+fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, String)> {
+    if !stats.is_link_list() {
+        return None;
+    }
+    let average = stats.link_chars / stats.links.max(1);
+    let category = if average >= 25 { Category::Related } else { Category::Navigation };
+    Some((category, format!("list of {} links ({:.0}% link text)", stats.links, stats.link_density() * 100.0)))
+}
+
 /// Decides the open paragraph holds: HTML closes a `<p>` at the start of the next block, which
 /// lol_html does not tell (it only reports end tags), so this does, at byte `at`.
 fn close_paragraphs(st: &mut State, at: usize) {
     while let Some(p) = st.open_paragraphs.pop() {
-        decide(st, p.id, &HoldKind::Phrases, "p", p.start, at);
+        decide(st, p.id, &HoldKind::Text, "p", p.start, at);
     }
 }
 

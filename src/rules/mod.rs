@@ -52,25 +52,28 @@ pub(crate) enum Evidence {
     /// A strong class or id word: kept only if it holds the headline or the main content, or
     /// (but for comments) a long article-like text.
     Strong,
-    /// A weak word, a `<header>`, a hidden marker: kept if it holds the headline or reads like
-    /// article text.
+    /// A weak word, a `<header>`: kept if it holds the headline or reads like article text.
     Weak,
+    /// A hidden marker: kept only if it reads like article text (hidden metadata blocks often
+    /// repeat the headline).
+    Hidden,
 }
 
 /// Whether a held block whose text and shape are `stats` holds the article.
 pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Category, evidence: Evidence) -> bool {
-    if stats.has_h1 || stats.has_main_content {
-        return true;
-    }
+    let headline = stats.has_h1 || stats.has_main_content;
     match evidence {
-        Evidence::Weak => stats.is_article_like(),
-        Evidence::Strong => category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500,
+        Evidence::Hidden => stats.is_article_like(),
+        Evidence::Weak => headline || stats.is_article_like(),
+        Evidence::Strong => {
+            headline || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
+        }
     }
 }
 
 /// Tags whose element is judged by its text at its end when it is small.
 pub(crate) fn is_text_checked(tag: &str) -> bool {
-    matches!(tag, "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6")
+    matches!(tag, "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol")
 }
 
 /// Tags that class words never remove: the headline, text structure, media and code.
@@ -103,7 +106,7 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         // Content containers are only removed when hidden, and even then only if they turn
         // out not to be article-like.
         if let Some(reason) = hidden_reason(el) {
-            return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Weak };
+            return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Hidden };
         }
         return Verdict::Content;
     }
@@ -112,7 +115,7 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         return Verdict::Verify { category, reason, evidence };
     }
     if let Some(reason) = hidden_reason(el) {
-        return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Weak };
+        return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Hidden };
     }
     Verdict::Pass
 }
