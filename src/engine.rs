@@ -7,6 +7,7 @@
 
 use crate::block_text;
 use crate::hold::{HeldOutput, HoldId};
+use crate::ledger::{Ledger, Seq};
 use crate::options::{Category, Options};
 use crate::paywall::{unhidden_style, JsonLdFacts};
 use crate::report::{Removal, Report};
@@ -28,6 +29,8 @@ const MAX_PHRASE_BLOCK_BYTES: usize = 16 * 1024;
 /// JSON-LD blocks larger than this are skipped.
 const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 80;
+/// Removed blocks of these categories make the block around them more likely a prompt too.
+const PROMPTS: [Category; 3] = [Category::Paywall, Category::Newsletter, Category::Consent];
 
 /// Marks an element matched by a keep selector (lol_html user data).
 struct Kept;
@@ -45,6 +48,7 @@ enum HoldKind {
 pub(crate) struct State {
     pub out: HeldOutput,
     pub report: Report,
+    ledger: Ledger,
     removes: [bool; Category::ALL.len()],
     explain: bool,
     keep_depth: u32,
@@ -54,6 +58,7 @@ pub(crate) struct State {
     title_raw: Option<String>,
     title_done: bool,
     teaser: Option<TeaserSample>,
+    teaser_text: String,
     teaser_done: bool,
     open_paragraphs: Vec<OpenParagraph>,
 }
@@ -87,6 +92,7 @@ impl State {
         Rc::new(RefCell::new(State {
             out: HeldOutput::new(HOLD_CAP, MAX_OPEN_HOLDS),
             report: Report::default(),
+            ledger: Ledger::default(),
             removes,
             explain: options.explain,
             keep_depth: 0,
@@ -96,6 +102,7 @@ impl State {
             title_raw: None,
             title_done: false,
             teaser: None,
+            teaser_text: String::new(),
             teaser_done: false,
             open_paragraphs: Vec::new(),
         }))
@@ -105,22 +112,43 @@ impl State {
         self.removes[category.index()]
     }
 
-    fn record(&mut self, category: Category, tag: &str, reason: &str, bytes: usize, snippet: impl FnOnce() -> String) {
-        self.report.record(category, bytes as u64);
-        if self.explain {
-            self.report.removals.push(Removal {
-                category,
-                tag: tag.to_string(),
-                reason: reason.to_string(),
-                snippet: snippet(),
-            });
-        }
+    fn record(&mut self, category: Category, tag: &str, reason: &str, bytes: usize, snippet: impl FnOnce() -> String) -> Seq {
+        let removal = self.explain.then(|| Removal {
+            category,
+            tag: tag.to_string(),
+            reason: reason.to_string(),
+            snippet: snippet(),
+        });
+        let seq = self.ledger.record(category, bytes as u64, removal);
+        self.settle();
+        seq
+    }
+
+    /// Moves settled removals into the report.
+    fn settle(&mut self) {
+        let out = &self.out;
+        self.ledger.settle(&mut self.report, |id| out.is_open(id));
+    }
+
+    /// Opens a hold for a block, with a ledger checkpoint.
+    fn hold(&mut self) -> Option<HoldId> {
+        let id = self.out.hold()?;
+        self.ledger.open(id);
+        Some(id)
+    }
+
+    /// Closes a hold, dropping its bytes (and what was recorded inside it) or keeping them.
+    fn finish_hold(&mut self, id: HoldId, drop: bool) {
+        self.out.finish(id, drop);
+        self.ledger.close(id, drop);
+        self.settle();
     }
 
     /// Called at the end of the document: every hold is released and the title is settled.
     pub fn finish(&mut self, input_len: usize) {
         close_paragraphs(self, input_len);
         self.out.release_all();
+        self.settle();
         if let Some(raw) = self.title_raw.take() {
             let title = collapse(&html_escape::decode_html_entities(&raw));
             self.report.title = (!title.is_empty()).then_some(title);
@@ -244,9 +272,14 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
 }
 
 fn on_article_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
-    let mut st = state.borrow_mut();
+    let st = &mut *state.borrow_mut();
     if let Some(sample) = st.teaser.as_mut() {
-        sample.observe(&html_escape::decode_html_entities(text.as_str()));
+        // Chunks split text anywhere: observe whole text nodes.
+        st.teaser_text.push_str(text.as_str());
+        if text.last_in_text_node() {
+            sample.observe(&html_escape::decode_html_entities(&st.teaser_text));
+            st.teaser_text.clear();
+        }
     }
     Ok(())
 }
@@ -331,6 +364,10 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         }
     }
     let gated_context = state.borrow().gated_depth > 0;
+    if gated_context && info.style.is_some() {
+        // Gated text is often blurred or faded rather than hidden.
+        unhide(el, info.style);
+    }
     match verdict {
         Verdict::Verify { category: Category::Hidden, .. } if gated_context => unhide(el, info.style),
         Verdict::Remove { category, reason } if state.borrow().removes(category) => {
@@ -351,18 +388,16 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
 
 fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: String) {
     let start = el.source_location().bytes();
-    state.borrow_mut().record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
+    let seq = state.borrow_mut().record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
     el.remove();
     if el.can_have_content() {
         let state = state.clone();
         let start_tag_end = start.end;
         // Count the bytes of the content and end tag once they are known.
         let _ = el.on_end_tag(Box::new(move |end: &mut EndTag| {
-            let end_at = end.source_location().bytes().end;
-            let mut st = state.borrow_mut();
-            if let Some(tally) = st.report.removed.get_mut(&category) {
-                tally.bytes += end_at.saturating_sub(start_tag_end) as u64;
-            }
+            let bytes = end.source_location().bytes().end.saturating_sub(start_tag_end) as u64;
+            let st = &mut *state.borrow_mut();
+            st.ledger.add_bytes(seq, category, bytes, &mut st.report);
             Ok(())
         }));
     }
@@ -372,7 +407,7 @@ fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> Handle
     if !el.can_have_content() {
         return Ok(());
     }
-    let Some(id) = state.borrow_mut().out.hold() else {
+    let Some(id) = state.borrow_mut().hold() else {
         return Ok(());
     };
     let start = el.source_location().bytes().start;
@@ -401,6 +436,8 @@ fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
     let Some(held) = st.out.held(id) else {
+        // Released undecided (it outgrew the cap): kept.
+        st.finish_hold(id, false);
         return false;
     };
     let verdict = match kind {
@@ -411,8 +448,9 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
         }
         HoldKind::Text => {
             let stats = block_text::scan(held, phrases::MAX_JUDGED_TEXT * 4 + 4);
+            let prompts_inside = st.ledger.recorded_inside(id, &PROMPTS);
             let by_phrase = (held.len() <= MAX_PHRASE_BLOCK_BYTES)
-                .then(|| phrases::judge(&stats.text))
+                .then(|| phrases::judge(&stats.text, prompts_inside))
                 .flatten()
                 .map(|v| (v.category, v.reason));
             by_phrase
@@ -423,12 +461,12 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
     };
     match verdict {
         Some((category, reason, text)) => {
-            st.out.finish(id, true);
+            st.finish_hold(id, true);
             st.record(category, tag, &reason, end_at.saturating_sub(start), || clip(&text, SNIPPET_CHARS));
             true
         }
         None => {
-            st.out.finish(id, false);
+            st.finish_hold(id, false);
             false
         }
     }

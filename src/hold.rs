@@ -83,6 +83,11 @@ impl HeldOutput {
         drop
     }
 
+    /// Whether hold `id` is still open.
+    pub fn is_open(&self, id: HoldId) -> bool {
+        self.holds.iter().any(|h| h.id == id)
+    }
+
     /// Releases every hold (end of document, bail-out).
     pub fn release_all(&mut self) {
         self.holds.clear();

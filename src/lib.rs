@@ -26,6 +26,7 @@ mod cleaner;
 mod engine;
 mod error;
 mod hold;
+mod ledger;
 mod options;
 mod paywall;
 mod report;

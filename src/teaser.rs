@@ -4,16 +4,15 @@
 //! last few hundred characters, and a count). At its end, when `articleBody` is clearly longer
 //! and starts the same way, the part the page did not show is appended as paragraphs.
 
-const PREFIX_CHARS: usize = 2000;
-const TAIL_CHARS: usize = 300;
+/// A page that shows more text than this is not a teaser.
+const MAX_TEASER_CHARS: usize = 16_000;
 /// `articleBody` must be at least this many characters longer than the visible text.
 const MIN_MISSING_CHARS: usize = 200;
 
-/// Samples of the visible text of the article container.
+/// The visible text of the article container, while it is short enough to be a teaser.
 #[derive(Debug, Default)]
 pub(crate) struct TeaserSample {
-    prefix: String,
-    tail: String,
+    text: String,
     chars: usize,
 }
 
@@ -22,62 +21,52 @@ impl TeaserSample {
     pub fn observe(&mut self, text: &str) {
         for word in text.split_whitespace() {
             self.chars += word.chars().count() + 1;
-            if self.prefix.len() < PREFIX_CHARS {
-                push_word(&mut self.prefix, word);
-            }
-            push_word(&mut self.tail, word);
-            if self.tail.len() > 2 * TAIL_CHARS {
-                let cut = self.tail.len() - TAIL_CHARS;
-                let cut = (cut..self.tail.len()).find(|&i| self.tail.is_char_boundary(i)).unwrap_or(0);
-                self.tail.drain(..cut);
+            if self.chars <= MAX_TEASER_CHARS {
+                push_word(&mut self.text, word);
             }
         }
     }
 
     /// The HTML to append after the visible text, or `None` when the page shows it all (or
     /// `article_body` is not the same article).
+    ///
+    /// The body is cut into paragraphs (its lines) or, when it has no line breaks, sentences;
+    /// the leading ones the page shows are skipped and the rest appended.
     pub fn completion(&self, article_body: &str) -> Option<String> {
-        let body = collapse(article_body);
-        let body_chars = body.chars().count();
+        if self.chars > MAX_TEASER_CHARS {
+            return None;
+        }
+        let body_chars = article_body.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
         if body_chars < self.chars + MIN_MISSING_CHARS {
             return None;
         }
-        // Starts the same way: the first words of the body appear early in the visible text.
-        let opening: String = body.chars().take(40).collect();
-        if opening.is_empty() || !self.prefix.contains(&opening) {
+        let lines: Vec<String> = article_body.lines().map(collapse).filter(|l| !l.is_empty()).collect();
+        let (units, as_paragraphs) = if lines.len() >= 2 { (lines, true) } else { (sentences(article_body), false) };
+        let shown = units.iter().take_while(|u| self.text.contains(u.as_str())).count();
+        if shown == 0 || shown == units.len() {
             return None;
         }
-        // Where the visible text stops: its last words, found in the body.
-        let rest = [80usize, 40, 20].iter().find_map(|&n| {
-            let start = self.tail.len().saturating_sub(n);
-            let start = (start..=self.tail.len()).find(|&i| self.tail.is_char_boundary(i))?;
-            let tail = self.tail[start..].trim_start();
-            let at = body.rfind(tail).filter(|_| tail.len() >= 10)?;
-            Some(at + tail.len())
-        })?;
-        let paragraphs: Vec<String> = paragraphs_from(article_body, rest)
-            .into_iter()
-            .map(|p| format!("<p>{}</p>", html_escape::encode_text(&p)))
-            .collect();
-        (!paragraphs.is_empty()).then(|| paragraphs.join("\n"))
+        let rest = &units[shown..];
+        let html = if as_paragraphs {
+            rest.iter().map(|p| format!("<p>{}</p>", html_escape::encode_text(p))).collect::<Vec<_>>().join("\n")
+        } else {
+            format!("<p>{}</p>", html_escape::encode_text(&rest.join(" ")))
+        };
+        Some(html)
     }
 }
 
-/// The paragraphs of `original` (split at its line breaks) from byte `from` of its
-/// whitespace-collapsed form on.
-fn paragraphs_from(original: &str, from: usize) -> Vec<String> {
+/// Sentences of a text without line breaks, whitespace collapsed.
+fn sentences(text: &str) -> Vec<String> {
+    let text = collapse(text);
     let mut out = Vec::new();
-    let mut pos = 0;
-    for line in original.lines().map(collapse).filter(|l| !l.is_empty()) {
-        let (start, end) = (pos, pos + line.len());
-        pos = end + 1;
-        if end <= from {
-            continue;
-        }
-        let part = line.get(from.saturating_sub(start)..).unwrap_or("").trim();
-        if !part.is_empty() {
-            out.push(part.to_string());
-        }
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        out.push(text[start..=i].to_string());
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push(text[start..].to_string());
     }
     out
 }
@@ -119,6 +108,16 @@ mod tests {
         let mut sample = TeaserSample::default();
         sample.observe(BODY);
         assert_eq!(sample.completion(BODY), None);
+    }
+
+    #[test]
+    fn completes_a_teaser_of_one_paragraph_by_sentences() {
+        let body = BODY.replace("\n\n", " ");
+        let mut sample = TeaserSample::default();
+        sample.observe("First paragraph of the story, which the page shows to everyone. Subscribe!");
+        let html = sample.completion(&body).unwrap();
+        assert!(html.starts_with("<p>Second paragraph"), "{html}");
+        assert!(html.ends_with("decides it.</p>"), "{html}");
     }
 
     #[test]

@@ -136,7 +136,6 @@ impl Lines {
             }
             return;
         }
-        self.write_title();
         if self.pre_depth > 0 {
             for (i, part) in text.split('\n').enumerate() {
                 if i > 0 {
@@ -188,6 +187,7 @@ impl Lines {
     }
 
     fn break_line_verbatim(&mut self) {
+        self.write_title();
         self.ready.push_str(self.line.trim_end());
         self.ready.push('\n');
         self.line.clear();
@@ -277,6 +277,12 @@ mod tests {
     #[test]
     fn duplicate_title_heading_is_skipped_once() {
         assert_eq!(to_text("<title>Story</title><h1>Story</h1><p>x</p><h2>Story</h2>"), "Story\n\nx\nStory\n");
+    }
+
+    #[test]
+    fn whitespace_before_the_title_does_not_lose_it() {
+        let html = "<!DOCTYPE html>\n<html lang=\"de\">\n<head><title>Stadtrat beschließt</title></head>\n<body><h1>Stadtrat beschließt</h1><p>Der</p></body></html>";
+        assert_eq!(to_text(html), "Stadtrat beschließt\n\nDer\n");
     }
 
     #[test]

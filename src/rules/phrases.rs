@@ -31,7 +31,7 @@ const PHRASES: &[(&str, Category)] = {
         ("login to continue", Paywall), ("create a free account", Paywall),
         ("register to continue", Paywall), ("free trial", Paywall), ("start your trial", Paywall),
         ("cancel any time", Paywall), ("cancel anytime", Paywall), ("per month", Paywall),
-        ("a month", Paywall), ("per week", Paywall), ("first month", Paywall), ("for four weeks", Paywall),
+        ("per week", Paywall), ("first month", Paywall), ("for four weeks", Paywall),
         ("for 4 weeks", Paywall), ("you have reached", Paywall), ("free articles", Paywall),
         ("articles remaining", Paywall), ("article limit", Paywall), ("your free article", Paywall),
         ("support our journalism", Paywall), ("support independent journalism", Paywall),
@@ -146,8 +146,10 @@ pub(crate) struct PhraseVerdict {
     pub reason: String,
 }
 
-/// Judges a block by its text (any case, any whitespace). `None`: not a prompt.
-pub(crate) fn judge(text: &str) -> Option<PhraseVerdict> {
+/// Judges a block by its text (any case, any whitespace). `prompts_inside` counts prompt blocks
+/// already removed from inside it (a box whose heading and buttons were prompts is one too).
+/// `None`: not a prompt.
+pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> {
     let text = normalize(text);
     let len = text.chars().count();
     if len == 0 || len > MAX_JUDGED_TEXT {
@@ -156,8 +158,10 @@ pub(crate) fn judge(text: &str) -> Option<PhraseVerdict> {
     let mut covered = 0usize;
     let mut by_category = [0usize; Category::ALL.len()];
     let mut distinct: Vec<usize> = Vec::new();
+    let quoted = quoted_spans(&text);
     for m in matcher().find_iter(&text) {
-        if !at_word_boundary(&text, m.start(), m.end()) || is_quoted(&text, m.start()) {
+        let in_quotes = quoted.iter().any(|&(a, b)| a <= m.start() && m.end() <= b);
+        if !at_word_boundary(&text, m.start(), m.end()) || in_quotes {
             continue;
         }
         let (phrase, category) = PHRASES[m.pattern().as_usize()];
@@ -171,7 +175,8 @@ pub(crate) fn judge(text: &str) -> Option<PhraseVerdict> {
         }
     }
     let coverage = covered as f64 / len as f64;
-    let prompt = coverage >= 0.5 || (distinct.len() >= 2 && len <= 400) || (distinct.len() >= 3 && len <= 1200);
+    let markers = distinct.len() + prompts_inside;
+    let prompt = coverage >= 0.5 || (markers >= 2 && len <= 400) || (markers >= 3 && len <= 1200);
     if !prompt {
         return None;
     }
@@ -207,10 +212,27 @@ fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Whether a quotation mark opens right before `start` (an article quoting a prompt).
-fn is_quoted(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    before.ends_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}', '\'', '\u{2039}'])
+/// Byte spans of the text between quotation marks (an article quoting a prompt).
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        let closes = |o: char| match o {
+            '"' => c == '"',
+            '\u{201C}' | '\u{201E}' => c == '\u{201D}' || c == '\u{201C}',
+            '\u{00AB}' => c == '\u{00BB}',
+            _ => false,
+        };
+        match open {
+            Some((start, o)) if closes(o) => {
+                spans.push((start, i));
+                open = None;
+            }
+            None if matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}') => open = Some((i + c.len_utf8(), c)),
+            _ => {}
+        }
+    }
+    spans
 }
 
 /// The first `max` characters of `s`, with an ellipsis when cut.
@@ -227,29 +249,42 @@ mod tests {
 
     #[test]
     fn prompts_are_judged() {
-        assert_eq!(judge("Subscribe now").unwrap().category, Category::Paywall);
-        assert_eq!(judge("© 2025, Example Group. All Rights Reserved").unwrap().category, Category::Footer);
-        assert_eq!(judge("Wir verwenden Cookies. Alle akzeptieren").unwrap().category, Category::Consent);
-        assert_eq!(judge("Abonnez-vous : accès illimité, sans engagement").unwrap().category, Category::Paywall);
-        assert_eq!(judge("Todos los derechos reservados").unwrap().category, Category::Footer);
+        assert_eq!(judge("Subscribe now", 0).unwrap().category, Category::Paywall);
+        assert_eq!(judge("© 2025, Example Group. All Rights Reserved", 0).unwrap().category, Category::Footer);
+        assert_eq!(judge("Wir verwenden Cookies. Alle akzeptieren", 0).unwrap().category, Category::Consent);
+        assert_eq!(judge("Abonnez-vous : accès illimité, sans engagement", 0).unwrap().category, Category::Paywall);
+        assert_eq!(judge("Todos los derechos reservados", 0).unwrap().category, Category::Footer);
+    }
+
+    #[test]
+    fn prompts_removed_inside_make_a_box_a_prompt() {
+        let box_text = "Unlimited access to all of our reporting, investigations and analysis. \
+            Year-one discount if you continue past the trial period. Searchable archive of all content, \
+            photo galleries and special columns. Contact our reporters with tips or requests. \
+            Subscribe now to original reporting by our team of experts, with new investigations \
+            every week and analysis from correspondents in twelve countries across three continents.";
+        assert_eq!(judge(box_text, 0), None);
+        assert_eq!(judge(box_text, 2).unwrap().category, Category::Paywall);
     }
 
     #[test]
     fn prose_is_not_judged() {
-        assert_eq!(judge("The deployment will include 5,000 construction workers, officials said."), None);
-        assert_eq!(judge("Her newsletter has 40,000 readers and a growing subscription base in Europe."), None);
-        assert_eq!(judge("Photo: © Reuters / Jane Doe, taken in the port of Hamburg last spring"), None);
+        assert_eq!(judge("The deployment will include 5,000 construction workers, officials said.", 0), None);
+        assert_eq!(judge("Her newsletter has 40,000 readers and a growing subscription base in Europe.", 0), None);
+        assert_eq!(judge("Photo: © Reuters / Jane Doe, taken in the port of Hamburg last spring", 0), None);
     }
 
     #[test]
     fn quoted_prompts_are_not_judged() {
-        assert_eq!(judge("The banner read \u{201C}Subscribe now, cancel any time,\u{201D} critics said."), None);
+        assert_eq!(judge("The banner read \u{201C}Subscribe now, cancel any time,\u{201D} critics said.", 0), None);
+        assert_eq!(judge("One paper's banner read \"Subscribe now, cancel any time\" for a month.", 0), None);
+        assert!(judge("\u{201C}Great story\u{201D} Subscribe now, cancel any time", 0).is_some());
     }
 
     #[test]
     fn long_blocks_are_never_judged() {
         let long = "Subscribe now. ".repeat(200);
-        assert_eq!(judge(&long), None);
+        assert_eq!(judge(&long, 0), None);
     }
 
     #[test]
