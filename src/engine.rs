@@ -190,6 +190,14 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_keep(&state, el)),
         ));
     }
+    // Keep selectors first, then custom removals, then the rules: each skips what an earlier one decided.
+    for selector in &selectors.remove {
+        let state = state.clone();
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(selector),
+            ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
+        ));
+    }
     let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
     settings = settings
         .append_element_content_handler((
@@ -208,13 +216,6 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             Cow::Borrowed(&selectors.article),
             ElementContentHandlers::default().text(move |t: &mut TextChunk| on_article_text(&st4, t)),
         ));
-    for selector in &selectors.remove {
-        let state = state.clone();
-        settings = settings.append_element_content_handler((
-            Cow::Borrowed(selector),
-            ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
-        ));
-    }
     settings
 }
 

@@ -1,0 +1,161 @@
+//! The library API: validation, reuse, streaming, limits and awkward input.
+
+use stripwall::{Category, Cleaner, Error, OnMemoryLimit, Options};
+
+#[test]
+fn a_bad_selector_is_an_error_that_names_it() {
+    let err = Cleaner::new(Options { keep_selectors: vec!["p".into(), "a:hover".into()], ..Options::default() }).unwrap_err();
+    assert!(matches!(&err, Error::InvalidSelector { selector, .. } if selector == "a:hover"), "{err:?}");
+    assert!(err.to_string().contains("`a:hover`"), "{err}");
+}
+
+#[test]
+fn a_zero_memory_limit_is_refused() {
+    let err = Cleaner::new(Options { memory_limit: 0, ..Options::default() }).unwrap_err();
+    assert!(err.to_string().contains("memory_limit"), "{err}");
+}
+
+#[test]
+fn one_cleaner_serves_many_documents() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    for i in 0..50 {
+        let page = format!("<title>Page {i}</title><nav>menu</nav><p>Story {i}</p>");
+        let cleaned = cleaner.clean_str(&page).unwrap();
+        assert_eq!(cleaned.html, format!("<title>Page {i}</title><p>Story {i}</p>"));
+        assert_eq!(cleaned.report.title, Some(format!("Page {i}")));
+        assert_eq!(cleaned.report.removed[&Category::Navigation].elements, 1);
+    }
+}
+
+#[test]
+fn output_flows_before_the_input_ends() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let seen = std::cell::RefCell::new(Vec::new());
+    let mut stream = cleaner.stream(|b: &[u8]| seen.borrow_mut().extend_from_slice(b));
+    let paragraph = "<p>".to_string() + &"word ".repeat(100) + "</p>";
+    for _ in 0..100 {
+        stream.write(paragraph.as_bytes()).unwrap();
+    }
+    assert!(seen.borrow().len() > 40_000, "only {} bytes out before end()", seen.borrow().len());
+    stream.end().unwrap();
+}
+
+/// Cleans `html` fed in chunks of `size` bytes (a construct only strains memory when it spans
+/// chunks: within one chunk lol_html reads it in place).
+fn clean_chunked(cleaner: &Cleaner, html: &str, size: usize) -> stripwall::Result<(String, stripwall::Report)> {
+    let mut out = Vec::new();
+    let mut stream = cleaner.stream(|b: &[u8]| out.extend_from_slice(b));
+    for chunk in html.as_bytes().chunks(size) {
+        stream.write(chunk)?;
+    }
+    let report = stream.end()?;
+    Ok((String::from_utf8(out).unwrap(), report))
+}
+
+#[test]
+fn memory_limit_is_an_error_or_a_pass_through() {
+    let huge = format!("<p>Before</p><nav>menu</nav><div data-x=\"{}\">After</div><nav>tail menu</nav>", "x".repeat(2_000_000));
+    let strict = Cleaner::new(Options { memory_limit: 64 * 1024, ..Options::default() }).unwrap();
+    let err = clean_chunked(&strict, &huge, 4096).map(|_| ()).unwrap_err();
+    assert!(matches!(err, Error::MemoryLimit { limit: 65536 }), "{err:?}");
+
+    let lenient = Cleaner::new(Options {
+        memory_limit: 64 * 1024,
+        on_memory_limit: OnMemoryLimit::PassThrough,
+        ..Options::default()
+    })
+    .unwrap();
+    let (html, report) = clean_chunked(&lenient, &huge, 4096).unwrap();
+    assert!(html.starts_with("<p>Before</p><div data-x="), "cleaned up to the limit: {}", &html[..40]);
+    assert!(html.ends_with("After</div><nav>tail menu</nav>"), "the rest passes through whole");
+    assert_eq!(html.len(), huge.len() - "<nav>menu</nav>".len(), "nothing lost");
+    assert!(report.warnings.iter().any(|w| w.contains("memory limit")), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_failed_stream_says_so_instead_of_going_on() {
+    let cleaner = Cleaner::new(Options { memory_limit: 1024, ..Options::default() }).unwrap();
+    let mut stream = cleaner.stream(|_: &[u8]| {});
+    let big = format!("<div title=\"{}\">", "y".repeat(10_000));
+    assert!(stream.write(big.as_bytes()).is_err());
+    assert!(matches!(stream.write(b"<p>x</p>"), Err(Error::StreamFinished)));
+}
+
+#[test]
+fn empty_input_gives_empty_output_and_a_warning() {
+    let cleaned = Cleaner::new(Options::default()).unwrap().clean_str("").unwrap();
+    assert_eq!(cleaned.html, "");
+    assert_eq!(cleaned.report.warnings, vec!["the input was empty".to_string()]);
+}
+
+#[test]
+fn invalid_utf8_and_binary_junk_pass_without_panic() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let (out, _) = cleaner.clean_bytes(b"<p>caf\xe9 \xff\xfe</p><nav>x</nav>").unwrap();
+    assert_eq!(out, b"<p>caf\xe9 \xff\xfe</p>");
+    let junk: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let (out, _) = cleaner.clean_bytes(&junk).unwrap();
+    assert!(!out.is_empty());
+}
+
+#[test]
+fn deep_nesting_is_linear_and_keeps_the_text() {
+    let depth = 100_000;
+    let page = format!("{}<p>Deep text</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
+    let started = std::time::Instant::now();
+    let html = stripwall::clean(&page).unwrap();
+    assert!(html.contains("<p>Deep text</p>"));
+    assert_eq!(html.len(), page.len());
+    // Generous: a quadratic scan of 100k holds would take minutes, not seconds.
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn many_elements_and_a_large_text_node() {
+    let page = "<p>x</p>".repeat(200_000) + "<p>" + &"long ".repeat(1_000_000) + "</p>";
+    let html = stripwall::clean(&page).unwrap();
+    assert_eq!(html.len(), page.len());
+}
+
+#[test]
+fn clean_io_streams_between_reader_and_writer() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let input = b"<nav>menu</nav><p>Story</p>".repeat(10_000);
+    let mut output = Vec::new();
+    let report = cleaner.clean_io(&input[..], &mut output).unwrap();
+    assert_eq!(output, b"<p>Story</p>".repeat(10_000));
+    assert_eq!(report.removed[&Category::Navigation].elements, 10_000);
+    assert_eq!(report.bytes_in, input.len() as u64);
+    assert_eq!(report.bytes_out, output.len() as u64);
+}
+
+#[test]
+fn explain_lists_each_removal_with_reason_and_snippet() {
+    let cleaner = Cleaner::new(Options { explain: true, ..Options::default() }).unwrap();
+    let cleaned = cleaner.clean_str("<p>Story</p><p>© 2026 Example Media. All rights reserved.</p>").unwrap();
+    let removal = &cleaned.report.removals[0];
+    assert_eq!(removal.category, Category::Footer);
+    assert_eq!(removal.tag, "p");
+    assert!(removal.reason.contains("all rights reserved"), "{}", removal.reason);
+    assert_eq!(removal.snippet, "© 2026 Example Media. All rights reserved.");
+    let quiet = Cleaner::new(Options::default()).unwrap().clean_str("<p>© 2026 Example Media. All rights reserved.</p>").unwrap();
+    assert!(quiet.report.removals.is_empty());
+}
+
+#[test]
+fn options_round_trip_through_json_with_camel_case_and_reject_unknown_keys() {
+    let options: Options = serde_json::from_str(r#"{"keep":["comments"],"removeSelectors":[".x"],"explain":true}"#).unwrap();
+    assert_eq!(options.keep, vec![Category::Comments]);
+    assert_eq!(options.remove_selectors, vec![".x".to_string()]);
+    let err = serde_json::from_str::<Options>(r#"{"kep":["comments"]}"#).unwrap_err();
+    assert!(err.to_string().contains("kep"), "{err}");
+}
+
+#[test]
+fn text_output_puts_the_title_first() {
+    let cleaned = stripwall::Cleaner::new(Options::default())
+        .unwrap()
+        .clean_str("<title>Story &amp; more</title><nav>x</nav><h1>Story &amp; more</h1><p>Body  text</p>")
+        .unwrap();
+    assert_eq!(cleaned.text(), "Story & more\n\nBody text\n");
+}

@@ -1,0 +1,159 @@
+//! The `stripwall` command as people and pipelines use it: formats, inputs, exit codes.
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const PAGE: &str = r#"<html><head><title>Port reopens</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Port reopens</h1><p>The port reopened on Friday after repairs.</p>
+<div class="newsletter-signup"><p>Sign up for our newsletter</p></div></article>
+<footer>© 2026 Harbour News. All rights reserved.</footer></body></html>"#;
+
+fn stripwall(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stripwall"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("stripwall-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn html_is_the_default_format_and_stdin_the_default_input() {
+    let out = stripwall(&[], PAGE.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.contains("<p>The port reopened on Friday after repairs.</p>"));
+    assert!(!html.contains("Home") && !html.contains("newsletter") && !html.contains("All rights"), "{html}");
+}
+
+#[test]
+fn text_format_gives_title_then_blocks() {
+    let out = stripwall(&["--format", "text", "-"], PAGE.as_bytes());
+    assert_eq!(stdout(&out), "Port reopens\n\nThe port reopened on Friday after repairs.\n");
+}
+
+#[test]
+fn json_format_holds_title_text_html_and_report() {
+    let out = stripwall(&["--format", "json", "--explain"], PAGE.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(value["title"], "Port reopens");
+    assert!(value["text"].as_str().unwrap().contains("repairs"));
+    assert!(value["html"].as_str().unwrap().contains("<article>"));
+    assert_eq!(value["report"]["removed"]["navigation"]["elements"], 1);
+    assert!(value["report"]["removals"].as_array().unwrap().iter().any(|r| r["category"] == "newsletter"));
+    // --explain also writes the report for people to stderr.
+    assert!(stderr(&out).contains("newsletter"), "{}", stderr(&out));
+}
+
+#[test]
+fn keep_and_selectors_are_applied() {
+    let out = stripwall(&["--keep", "navigation", "--remove", "h1", "--keep-selector", "footer"], PAGE.as_bytes());
+    let html = stdout(&out);
+    assert!(html.contains("Home"), "navigation kept: {html}");
+    assert!(!html.contains("<h1>"), "h1 removed by selector: {html}");
+    assert!(html.contains("All rights reserved"), "footer kept by selector: {html}");
+}
+
+#[test]
+fn files_gzip_and_output_file() {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let input = temp_file("page.html.gz", &gz);
+    let output = input.with_file_name("out.html");
+    let out = stripwall(&[input.to_str().unwrap(), "-o", output.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert!(written.contains("The port reopened"), "{written}");
+}
+
+#[test]
+fn truncated_gzip_is_an_error_with_a_message() {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(PAGE.repeat(50).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let input = temp_file("truncated.html.gz", &gz[..gz.len() / 2]);
+    let out = stripwall(&[input.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("stripwall: ") && err.contains("truncated gzip"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+}
+
+#[test]
+fn missing_file_is_exit_1_and_bad_usage_exit_2() {
+    let out = stripwall(&["/nonexistent/page.html"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/page.html"), "{}", stderr(&out));
+
+    let out = stripwall(&["--format", "pdf"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = stripwall(&["--keep", "everything"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = stripwall(&["--remove", "a:hover"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("a:hover"), "{}", stderr(&out));
+}
+
+#[test]
+fn empty_binary_and_invalid_input_do_not_crash() {
+    let out = stripwall(&[], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let junk: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let out = stripwall(&["--format", "text"], &junk);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = stripwall(&["--format", "json"], b"<p>caf\xe9</p>");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+}
+
+#[test]
+fn several_files_in_json_give_one_object_per_line() {
+    let a = temp_file("a.html", b"<title>A</title><p>one</p>");
+    let b = temp_file("b.html", b"<title>B</title><p>two</p>");
+    let out = stripwall(&["--format", "json", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["title"], "B");
+}
+
+#[test]
+fn help_names_the_formats_and_categories() {
+    let out = stripwall(&["--help"], b"");
+    let help = stdout(&out);
+    for word in ["--format", "--keep", "--remove", "--keep-selector", "--explain", "--url", "paywall", "consent"] {
+        assert!(help.contains(word), "help lacks {word}:\n{help}");
+    }
+}
