@@ -44,44 +44,129 @@ impl BlockStats {
 }
 
 /// Scans `html`, keeping at most `text_limit` bytes of text.
+#[cfg(test)]
 pub(crate) fn scan(html: &[u8], text_limit: usize) -> BlockStats {
-    let mut stats = BlockStats::default();
-    let mut raw = Vec::new();
-    let mut link_depth = 0usize;
-    let mut i = 0;
-    let mut space_needed = false;
-    while i < html.len() {
-        if html[i] == b'<' {
-            if let Some((after, separates)) = skip_markup(html, i, &mut stats, &mut link_depth) {
-                space_needed |= separates;
-                i = after;
-                continue;
-            }
+    let mut scanner = Scanner::new(text_limit);
+    scanner.feed(html);
+    scanner.finish()
+}
+
+/// A block already scanned inside the one being scanned: bytes `start..end` of the output
+/// stream (absolute positions), and what they hold.
+#[derive(Debug, Clone)]
+pub(crate) struct ScannedChild {
+    pub start: u64,
+    pub end: u64,
+    pub stats: BlockStats,
+}
+
+/// Scans `html`, which starts at absolute output position `at`, reusing the stats of the
+/// children already scanned instead of reading their bytes again: each byte of a page is read
+/// once however deeply held blocks nest.
+pub(crate) fn scan_with_children(html: &[u8], at: u64, children: &[ScannedChild], text_limit: usize) -> BlockStats {
+    let mut scanner = Scanner::new(text_limit);
+    let end = at + html.len() as u64;
+    let mut pos = at;
+    for child in children.iter().filter(|c| c.start >= at && c.end <= end && c.start <= c.end) {
+        if child.start < pos {
+            continue;
         }
-        // A run of text up to the next '<'.
-        let end = html[i + 1..].iter().position(|&c| c == b'<').map_or(html.len(), |p| i + 1 + p);
-        let text = String::from_utf8_lossy(&html[i..end]);
-        let decoded = html_escape::decode_html_entities(&text);
-        space_needed |= decoded.starts_with(char::is_whitespace);
-        for word in decoded.split_whitespace() {
-            let chars = word.chars().count() + 1;
-            stats.text_chars += chars;
-            if link_depth > 0 {
-                stats.link_chars += chars;
-            }
-            if raw.len() < text_limit {
-                if space_needed && !raw.is_empty() {
-                    raw.push(b' ');
-                }
-                raw.extend_from_slice(word.as_bytes());
-            }
-            space_needed = true;
-        }
-        space_needed = decoded.ends_with(char::is_whitespace);
-        i = end;
+        scanner.feed(&html[(pos - at) as usize..(child.start - at) as usize]);
+        scanner.merge(&child.stats);
+        pos = child.end;
     }
-    stats.text = String::from_utf8_lossy(&raw).into_owned();
-    stats
+    scanner.feed(&html[(pos - at) as usize..]);
+    scanner.finish()
+}
+
+/// Incremental scanner state.
+pub(crate) struct Scanner {
+    stats: BlockStats,
+    text: String,
+    text_limit: usize,
+    link_depth: usize,
+    space_needed: bool,
+}
+
+impl Scanner {
+    pub fn new(text_limit: usize) -> Self {
+        Scanner { stats: BlockStats::default(), text: String::new(), text_limit, link_depth: 0, space_needed: false }
+    }
+
+    /// Reads more HTML. Pieces should end before a `<` so that no tag or text run is split.
+    pub fn feed(&mut self, html: &[u8]) {
+        let mut i = 0;
+        while i < html.len() {
+            if html[i] == b'<' {
+                if let Some((after, separates)) = skip_markup(html, i, &mut self.stats, &mut self.link_depth) {
+                    self.space_needed |= separates;
+                    i = after;
+                    continue;
+                }
+            }
+            // A run of text up to the next '<'.
+            let end = html[i + 1..].iter().position(|&c| c == b'<').map_or(html.len(), |p| i + 1 + p);
+            self.text_run(&html[i..end]);
+            i = end;
+        }
+    }
+
+    fn text_run(&mut self, run: &[u8]) {
+        let lossy;
+        let text = match std::str::from_utf8(run) {
+            Ok(t) => t,
+            Err(_) => {
+                lossy = String::from_utf8_lossy(run).into_owned();
+                &lossy
+            }
+        };
+        let decoded = if text.contains('&') { html_escape::decode_html_entities(text) } else { text.into() };
+        self.space_needed |= decoded.starts_with(char::is_whitespace);
+        for word in decoded.split_whitespace() {
+            self.word(word);
+        }
+        self.space_needed = decoded.ends_with(char::is_whitespace);
+    }
+
+    fn word(&mut self, word: &str) {
+        let chars = if word.is_ascii() { word.len() } else { word.chars().count() } + 1;
+        self.stats.text_chars += chars;
+        if self.link_depth > 0 {
+            self.stats.link_chars += chars;
+        }
+        self.push_text(word);
+        self.space_needed = true;
+    }
+
+    fn push_text(&mut self, word: &str) {
+        if self.text.len() >= self.text_limit {
+            return;
+        }
+        if self.space_needed && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(word);
+    }
+
+    /// Adds a child block's stats (the child is a block: it separates words).
+    fn merge(&mut self, child: &BlockStats) {
+        self.stats.text_chars += child.text_chars;
+        self.stats.link_chars += if self.link_depth > 0 { child.text_chars } else { child.link_chars };
+        self.stats.paragraphs += child.paragraphs;
+        self.stats.links += child.links;
+        self.stats.has_h1 |= child.has_h1;
+        self.stats.has_main_content |= child.has_main_content;
+        if !child.text.is_empty() {
+            self.space_needed = true;
+            self.push_text(&child.text);
+        }
+        self.space_needed = true;
+    }
+
+    pub fn finish(mut self) -> BlockStats {
+        self.stats.text = self.text;
+        self.stats
+    }
 }
 
 /// Skips a tag, comment or raw-text element starting at `start` (a `<`); returns where the
@@ -179,6 +264,15 @@ mod tests {
     fn words_split_by_tags_stay_apart_and_inline_tags_join() {
         assert_eq!(scan(b"<li>One</li><li>Two</li>", 100).text, "One Two");
         assert_eq!(scan(b"<p>Sub<b>scribe</b> now</p>", 100).text, "Subscribe now");
+    }
+
+    #[test]
+    fn children_are_merged_not_rescanned() {
+        let html = b"<div><p>One <a href=x>two</a></p><section><p>Three</p></section></div>";
+        // The child is `<section>…</section>` at bytes 33..64, output positions 133..164.
+        let child = ScannedChild { start: 133, end: 164, stats: scan(&html[33..64], 100) };
+        let merged = scan_with_children(html, 100, &[child], 100);
+        assert_eq!(merged, scan(html, 100));
     }
 
     #[test]

@@ -194,7 +194,7 @@ struct StreamOutput<'s> {
 impl OutputSink for StreamOutput<'_> {
     fn handle_chunk(&mut self, chunk: &[u8]) {
         let mut sink = self.sink.borrow_mut();
-        self.state.borrow_mut().out.write(chunk, &mut |b| sink.write(b));
+        self.state.borrow_mut().output(chunk, &mut |b| sink.write(b));
     }
 }
 

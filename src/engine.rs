@@ -5,7 +5,7 @@
 //! ([`crate::hold`]) and decided by an end-tag handler. A few selector handlers read what only
 //! text can tell: the `<title>`, JSON-LD blocks, and the visible text of the article container.
 
-use crate::block_text;
+use crate::block_text::{self, BlockStats, ScannedChild};
 use crate::hold::{HeldOutput, HoldId};
 use crate::ledger::{Ledger, Seq};
 use crate::options::{Category, Options};
@@ -24,8 +24,6 @@ use std::rc::Rc;
 pub(crate) const HOLD_CAP: usize = 64 * 1024;
 /// At most this many holds are open at once (deeper blocks are kept undecided).
 const MAX_OPEN_HOLDS: usize = 32;
-/// Blocks with more held HTML than this are not judged by their text.
-const MAX_PHRASE_BLOCK_BYTES: usize = 16 * 1024;
 /// JSON-LD blocks larger than this are skipped.
 const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 80;
@@ -49,6 +47,8 @@ pub(crate) struct State {
     pub out: HeldOutput,
     pub report: Report,
     ledger: Ledger,
+    /// Per open hold, the kept blocks already scanned inside it.
+    scanned: Vec<(HoldId, Vec<ScannedChild>)>,
     removes: [bool; Category::ALL.len()],
     explain: bool,
     keep_depth: u32,
@@ -58,7 +58,6 @@ pub(crate) struct State {
     title_raw: Option<String>,
     title_done: bool,
     teaser: Option<TeaserSample>,
-    teaser_text: String,
     teaser_done: bool,
     open_paragraphs: Vec<OpenParagraph>,
 }
@@ -84,6 +83,15 @@ fn closes_paragraph(tag: &str) -> bool {
 pub(crate) type Shared = Rc<RefCell<State>>;
 
 impl State {
+    /// Takes a chunk of lol_html's output: to the teaser sample when one is being read, then
+    /// through the hold-back buffer to `sink`.
+    pub fn output(&mut self, chunk: &[u8], sink: &mut crate::hold::Sink<'_>) {
+        if let Some(sample) = self.teaser.as_mut() {
+            sample.observe_html(chunk);
+        }
+        self.out.write(chunk, sink);
+    }
+
     pub fn new(options: &Options) -> Shared {
         let mut removes = [true; Category::ALL.len()];
         for category in &options.keep {
@@ -93,6 +101,7 @@ impl State {
             out: HeldOutput::new(HOLD_CAP, MAX_OPEN_HOLDS),
             report: Report::default(),
             ledger: Ledger::default(),
+            scanned: Vec::new(),
             removes,
             explain: options.explain,
             keep_depth: 0,
@@ -102,7 +111,6 @@ impl State {
             title_raw: None,
             title_done: false,
             teaser: None,
-            teaser_text: String::new(),
             teaser_done: false,
             open_paragraphs: Vec::new(),
         }))
@@ -134,7 +142,31 @@ impl State {
     fn hold(&mut self) -> Option<HoldId> {
         let id = self.out.hold()?;
         self.ledger.open(id);
+        let out = &self.out;
+        self.scanned.retain(|(h, _)| out.is_open(*h));
+        self.scanned.push((id, Vec::new()));
         Some(id)
+    }
+
+    /// Scans held block `id` (reusing what was scanned inside it). `None` if it was released.
+    fn scan_held(&mut self, id: HoldId, text_limit: usize) -> Option<BlockStats> {
+        let children = match self.scanned.iter().position(|(h, _)| *h == id) {
+            Some(i) => self.scanned.drain(i..).next().map(|(_, c)| c).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let (at, held) = self.out.held_at(id)?;
+        Some(block_text::scan_with_children(held, at, &children, text_limit))
+    }
+
+    /// Remembers a kept block's stats for the block around it.
+    fn keep_scanned(&mut self, id: HoldId, stats: BlockStats) {
+        let Some((start, _)) = self.out.held_at(id) else { return };
+        let end = self.out.position();
+        let out = &self.out;
+        self.scanned.retain(|(h, _)| out.is_open(*h) && *h != id);
+        if let Some((_, children)) = self.scanned.last_mut() {
+            children.push(ScannedChild { start, end, stats });
+        }
     }
 
     /// Closes a hold, dropping its bytes (and what was recorded inside it) or keeping them.
@@ -163,7 +195,6 @@ pub(crate) struct Selectors {
     any: Selector,
     title: Selector,
     json_ld: Selector,
-    article: Selector,
 }
 
 impl Selectors {
@@ -175,7 +206,6 @@ impl Selectors {
             any: fixed("*"),
             title: fixed("title"),
             json_ld: fixed("script[type*=\"ld+json\"]"),
-            article: fixed("article, [itemprop=\"articleBody\"]"),
         }
     }
 }
@@ -198,7 +228,7 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
         ));
     }
-    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
+    let (st, st2, st3) = (state.clone(), state.clone(), state.clone());
     settings = settings
         .append_element_content_handler((
             Cow::Borrowed(&selectors.title),
@@ -211,10 +241,6 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
         .append_element_content_handler((
             Cow::Borrowed(&selectors.any),
             ElementContentHandlers::default().element(move |el: &mut Element| on_element(&st3, el)),
-        ))
-        .append_element_content_handler((
-            Cow::Borrowed(&selectors.article),
-            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_article_text(&st4, t)),
         ));
     settings
 }
@@ -272,20 +298,9 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     Ok(())
 }
 
-fn on_article_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
-    let st = &mut *state.borrow_mut();
-    if let Some(sample) = st.teaser.as_mut() {
-        // Chunks split text anywhere: observe whole text nodes.
-        st.teaser_text.push_str(text.as_str());
-        if text.last_in_text_node() {
-            sample.observe(&html_escape::decode_html_entities(&st.teaser_text));
-            st.teaser_text.clear();
-        }
-    }
-    Ok(())
-}
-
-/// The attributes the rules read, fetched once.
+/// The attributes the rules read, in one pass over the element's attributes (lol_html's
+/// `get_attribute` allocates and scans on every call).
+#[derive(Default)]
 struct Attributes {
     class: Option<String>,
     id: Option<String>,
@@ -294,24 +309,31 @@ struct Attributes {
     itemprop: Option<String>,
     src_or_type: Option<String>,
     amp_section: Option<String>,
+    hidden: bool,
+    aria_hidden: bool,
+    amp_action: bool,
 }
 
 impl Attributes {
     fn of(el: &Element, tag: &str) -> Self {
-        let src_or_type = match tag {
-            "iframe" => el.get_attribute("src"),
-            "script" | "input" => el.get_attribute("type"),
-            _ => None,
-        };
-        Attributes {
-            class: el.get_attribute("class"),
-            id: el.get_attribute("id"),
-            role: el.get_attribute("role"),
-            style: el.get_attribute("style"),
-            itemprop: el.get_attribute("itemprop"),
-            src_or_type,
-            amp_section: el.get_attribute("subscriptions-section"),
+        let mut attrs = Attributes::default();
+        for attr in el.attributes() {
+            match attr.name().as_str() {
+                "class" => attrs.class = Some(attr.value()),
+                "id" => attrs.id = Some(attr.value()),
+                "role" => attrs.role = Some(attr.value()),
+                "style" => attrs.style = Some(attr.value()),
+                "itemprop" => attrs.itemprop = Some(attr.value()),
+                "hidden" => attrs.hidden = true,
+                "aria-hidden" => attrs.aria_hidden = attr.value().trim().eq_ignore_ascii_case("true"),
+                "subscriptions-section" => attrs.amp_section = Some(attr.value()),
+                "subscriptions-action" | "subscriptions-dialog" => attrs.amp_action = true,
+                "src" if tag == "iframe" => attrs.src_or_type = Some(attr.value()),
+                "type" if tag == "script" || tag == "input" => attrs.src_or_type = Some(attr.value()),
+                _ => {}
+            }
         }
+        attrs
     }
 }
 
@@ -327,12 +349,12 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         id: attrs.id.as_deref(),
         role: attrs.role.as_deref(),
         style: attrs.style.as_deref(),
-        hidden: el.has_attribute("hidden"),
-        aria_hidden: el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
+        hidden: attrs.hidden,
+        aria_hidden: attrs.aria_hidden,
         itemprop: attrs.itemprop.as_deref(),
         src_or_type: attrs.src_or_type.as_deref(),
         amp_section: attrs.amp_section.as_deref(),
-        amp_action: el.has_attribute("subscriptions-action") || el.has_attribute("subscriptions-dialog"),
+        amp_action: attrs.amp_action,
     };
     let (kept, gated) = {
         let st = state.borrow();
@@ -436,37 +458,37 @@ fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: 
 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
-    let Some(held) = st.out.held(id) else {
+    let text_limit = match kind {
+        HoldKind::Verify { .. } => SNIPPET_CHARS * 4,
+        HoldKind::Text => phrases::MAX_JUDGED_TEXT * 4 + 4,
+    };
+    let Some(stats) = st.scan_held(id, text_limit) else {
         // Released undecided (it outgrew the cap): kept.
         st.finish_hold(id, false);
         return false;
     };
     let verdict = match kind {
         HoldKind::Verify { category, reason, evidence } => {
-            let stats = block_text::scan(held, SNIPPET_CHARS * 4);
-            let keep = rules::holds_article(&stats, *category, *evidence);
-            (!keep).then(|| (*category, reason.clone(), stats.text))
+            (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone()))
         }
         HoldKind::Text => {
-            let stats = block_text::scan(held, phrases::MAX_JUDGED_TEXT * 4 + 4);
-            let prompts_inside = st.ledger.recorded_inside(id, &PROMPTS);
-            let by_phrase = (held.len() <= MAX_PHRASE_BLOCK_BYTES)
-                .then(|| phrases::judge(&stats.text, prompts_inside))
-                .flatten()
-                .map(|v| (v.category, v.reason));
-            by_phrase
+            let judged = (stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
+                .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
+                .flatten();
+            judged
+                .map(|v| (v.category, v.reason))
                 .or_else(|| link_list_verdict(&stats))
                 .filter(|(category, _)| st.removes(*category))
-                .map(|(category, reason)| (category, reason, stats.text))
         }
     };
     match verdict {
-        Some((category, reason, text)) => {
+        Some((category, reason)) => {
             st.finish_hold(id, true);
-            st.record(category, tag, &reason, end_at.saturating_sub(start), || clip(&text, SNIPPET_CHARS));
+            st.record(category, tag, &reason, end_at.saturating_sub(start), || clip(&stats.text, SNIPPET_CHARS));
             true
         }
         None => {
+            st.keep_scanned(id, stats);
             st.finish_hold(id, false);
             false
         }
@@ -505,21 +527,22 @@ fn enter_gated(state: &Shared, el: &mut Element) -> HandlerResult {
     Ok(())
 }
 
-/// Starts sampling the first article container's text, to complete it from JSON-LD at its end.
+/// Starts reading the first article container's output, to complete it from JSON-LD at its end.
 fn start_teaser(state: &Shared, el: &mut Element) -> HandlerResult {
     {
         let mut st = state.borrow_mut();
-        if st.teaser_done || st.teaser.is_some() || !el.can_have_content() {
+        // Only the first container, and only when JSON-LD (usually in the head) has a body.
+        if st.teaser_done || !el.can_have_content() || st.facts.article_body.is_none() {
             return Ok(());
         }
-        st.teaser = Some(TeaserSample::default());
+        st.teaser = Some(TeaserSample::new());
         st.teaser_done = true;
     }
     let state = state.clone();
     el.on_end_tag(Box::new(move |end: &mut EndTag| {
         let mut st = state.borrow_mut();
         let sample = st.teaser.take();
-        let completion = match (&sample, &st.facts.article_body) {
+        let completion = match (sample, &st.facts.article_body) {
             (Some(sample), Some(body)) => sample.completion(body),
             _ => None,
         };

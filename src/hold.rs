@@ -27,17 +27,20 @@ pub(crate) struct HeldOutput {
     next_id: HoldId,
     cap: usize,
     max_holds: usize,
+    /// Bytes that left the buffer so far: `buffer[i]` is output byte `drained + i`.
+    drained: u64,
 }
 
 impl HeldOutput {
     /// Holds at most `cap` bytes in at most `max_holds` nested holds.
     pub fn new(cap: usize, max_holds: usize) -> Self {
-        HeldOutput { buffer: Vec::new(), holds: Vec::new(), next_id: 0, cap, max_holds }
+        HeldOutput { buffer: Vec::new(), holds: Vec::new(), next_id: 0, cap, max_holds, drained: 0 }
     }
 
     /// Writes output: to the buffer while anything is held, straight to `sink` otherwise.
     pub fn write(&mut self, chunk: &[u8], sink: &mut Sink<'_>) {
         if self.holds.is_empty() && self.buffer.is_empty() {
+            self.drained += chunk.len() as u64;
             sink(chunk);
             return;
         }
@@ -63,9 +66,20 @@ impl HeldOutput {
     }
 
     /// The bytes held since hold `id` started, or `None` if it was already released.
+    #[cfg(test)]
     pub fn held(&self, id: HoldId) -> Option<&[u8]> {
+        self.held_at(id).map(|(_, bytes)| bytes)
+    }
+
+    /// Like [`held`](Self::held), with the output position where the held bytes start.
+    pub fn held_at(&self, id: HoldId) -> Option<(u64, &[u8])> {
         let hold = self.holds.iter().find(|h| h.id == id)?;
-        Some(&self.buffer[hold.mark..])
+        Some((self.drained + hold.mark as u64, &self.buffer[hold.mark..]))
+    }
+
+    /// The output position after the last byte written.
+    pub fn position(&self) -> u64 {
+        self.drained + self.buffer.len() as u64
     }
 
     /// Ends hold `id`, dropping its bytes when `drop` is true. Holds opened after it and still
@@ -101,6 +115,7 @@ impl HeldOutput {
         }
         sink(&self.buffer[..upto]);
         self.buffer.drain(..upto);
+        self.drained += upto as u64;
         for hold in &mut self.holds {
             hold.mark -= upto;
         }
@@ -141,6 +156,8 @@ mod tests {
         assert!(run.out.finish(inner, true));
         run.write(b"d");
         assert_eq!(run.out.held(outer), Some(&b"bd"[..]));
+        assert_eq!(run.out.held_at(outer).map(|(at, _)| at), Some(1));
+        assert_eq!(run.out.position(), 3);
         assert_eq!(run.seen, b"a");
         run.out.finish(outer, false);
         run.flush();

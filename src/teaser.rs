@@ -1,59 +1,77 @@
 //! Completing a teaser with the full text from JSON-LD `articleBody`.
 //!
-//! While the article container streams past, its visible text is sampled (the first and the
-//! last few hundred characters, and a count). At its end, when `articleBody` is clearly longer
+//! While the article container streams past, its output is read for its text (while it is
+//! short enough to be a teaser). At its end, when `articleBody` is clearly longer
 //! and starts the same way, the part the page did not show is appended as paragraphs.
+
+use crate::block_text::Scanner;
 
 /// A page that shows more text than this is not a teaser.
 const MAX_TEASER_CHARS: usize = 16_000;
 /// `articleBody` must be at least this many characters longer than the visible text.
 const MIN_MISSING_CHARS: usize = 200;
 
-/// The visible text of the article container, while it is short enough to be a teaser.
-#[derive(Debug, Default)]
+/// Holds back at most this much unread output while sampling.
+const MAX_PENDING: usize = 64 * 1024;
+
+/// The visible text of the article container, read from its output HTML as it streams past.
 pub(crate) struct TeaserSample {
-    text: String,
-    chars: usize,
+    /// Output not yet read: everything from the last `<`, so that no tag or word is split.
+    pending: Vec<u8>,
+    scanner: Scanner,
 }
 
 impl TeaserSample {
-    /// Adds a piece of visible text (entities already decoded).
-    pub fn observe(&mut self, text: &str) {
-        for word in text.split_whitespace() {
-            self.chars += word.chars().count() + 1;
-            if self.chars <= MAX_TEASER_CHARS {
-                push_word(&mut self.text, word);
-            }
+    pub fn new() -> Self {
+        TeaserSample { pending: Vec::new(), scanner: Scanner::new(MAX_TEASER_CHARS * 4) }
+    }
+
+    /// Reads a chunk of the container's output HTML (chunks may split it anywhere).
+    pub fn observe_html(&mut self, bytes: &[u8]) {
+        self.pending.extend_from_slice(bytes);
+        let cut = match self.pending.iter().rposition(|&b| b == b'<') {
+            Some(cut) if self.pending.len() <= MAX_PENDING => cut,
+            _ => self.pending.len(),
+        };
+        if cut > 0 {
+            self.scanner.feed(&self.pending[..cut]);
+            self.pending.drain(..cut);
         }
     }
 
     /// The HTML to append after the visible text, or `None` when the page shows it all (or
     /// `article_body` is not the same article).
-    ///
-    /// The body is cut into paragraphs (its lines) or, when it has no line breaks, sentences;
-    /// the leading ones the page shows are skipped and the rest appended.
-    pub fn completion(&self, article_body: &str) -> Option<String> {
-        if self.chars > MAX_TEASER_CHARS {
-            return None;
-        }
-        let body_chars = article_body.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
-        if body_chars < self.chars + MIN_MISSING_CHARS {
-            return None;
-        }
-        let lines: Vec<String> = article_body.lines().map(collapse).filter(|l| !l.is_empty()).collect();
-        let (units, as_paragraphs) = if lines.len() >= 2 { (lines, true) } else { (sentences(article_body), false) };
-        let shown = units.iter().take_while(|u| self.text.contains(u.as_str())).count();
-        if shown == 0 || shown == units.len() {
-            return None;
-        }
-        let rest = &units[shown..];
-        let html = if as_paragraphs {
-            rest.iter().map(|p| format!("<p>{}</p>", html_escape::encode_text(p))).collect::<Vec<_>>().join("\n")
-        } else {
-            format!("<p>{}</p>", html_escape::encode_text(&rest.join(" ")))
-        };
-        Some(html)
+    pub fn completion(mut self, article_body: &str) -> Option<String> {
+        self.scanner.feed(&self.pending);
+        let stats = self.scanner.finish();
+        complete(&stats.text, stats.text_chars, article_body)
     }
+}
+
+/// The body is cut into paragraphs (its lines) or, when it has no line breaks, sentences; the
+/// leading ones the page shows (`visible`, of `visible_chars` characters) are skipped and the
+/// rest returned as paragraphs.
+fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<String> {
+    if visible_chars > MAX_TEASER_CHARS {
+        return None;
+    }
+    let body_chars = article_body.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+    if body_chars < visible_chars + MIN_MISSING_CHARS {
+        return None;
+    }
+    let lines: Vec<String> = article_body.lines().map(collapse).filter(|l| !l.is_empty()).collect();
+    let (units, as_paragraphs) = if lines.len() >= 2 { (lines, true) } else { (sentences(article_body), false) };
+    let shown = units.iter().take_while(|u| visible.contains(u.as_str())).count();
+    if shown == 0 || shown == units.len() {
+        return None;
+    }
+    let rest = &units[shown..];
+    let html = if as_paragraphs {
+        rest.iter().map(|p| format!("<p>{}</p>", html_escape::encode_text(p))).collect::<Vec<_>>().join("\n")
+    } else {
+        format!("<p>{}</p>", html_escape::encode_text(&rest.join(" ")))
+    };
+    Some(html)
 }
 
 /// Sentences of a text without line breaks, whitespace collapsed.
@@ -69,13 +87,6 @@ fn sentences(text: &str) -> Vec<String> {
         out.push(text[start..].to_string());
     }
     out
-}
-
-fn push_word(s: &mut String, word: &str) {
-    if !s.is_empty() {
-        s.push(' ');
-    }
-    s.push_str(word);
 }
 
 fn collapse(s: &str) -> String {
@@ -94,9 +105,12 @@ mod tests {
 
     #[test]
     fn completes_a_teaser() {
-        let mut sample = TeaserSample::default();
-        sample.observe("Headline First paragraph of the story, which the page shows to everyone.");
-        sample.observe("Second paragraph, also visible before the paywall cuts in.");
+        let mut sample = TeaserSample::new();
+        let page = "<h1>Headline</h1><p>First paragraph of the story, which the page shows to everyone.</p>\
+                    <p>Second paragraph, also visible before the paywall cuts in.</p><p>Subscribe!</p>";
+        for piece in page.as_bytes().chunks(7) {
+            sample.observe_html(piece);
+        }
         let html = sample.completion(BODY).unwrap();
         assert!(html.starts_with("<p>Third paragraph"), "{html}");
         assert!(html.contains("<p>Fourth paragraph"), "{html}");
@@ -105,16 +119,16 @@ mod tests {
 
     #[test]
     fn leaves_full_articles_alone() {
-        let mut sample = TeaserSample::default();
-        sample.observe(BODY);
+        let mut sample = TeaserSample::new();
+        sample.observe_html(format!("<p>{BODY}</p>").as_bytes());
         assert_eq!(sample.completion(BODY), None);
     }
 
     #[test]
     fn completes_a_teaser_of_one_paragraph_by_sentences() {
         let body = BODY.replace("\n\n", " ");
-        let mut sample = TeaserSample::default();
-        sample.observe("First paragraph of the story, which the page shows to everyone. Subscribe!");
+        let mut sample = TeaserSample::new();
+        sample.observe_html(b"<p>First paragraph of the story, which the page shows to everyone. Subscribe!</p>");
         let html = sample.completion(&body).unwrap();
         assert!(html.starts_with("<p>Second paragraph"), "{html}");
         assert!(html.ends_with("decides it.</p>"), "{html}");
@@ -122,8 +136,8 @@ mod tests {
 
     #[test]
     fn ignores_a_different_article() {
-        let mut sample = TeaserSample::default();
-        sample.observe("Something else entirely.");
+        let mut sample = TeaserSample::new();
+        sample.observe_html(b"<p>Something else entirely.</p>");
         assert_eq!(sample.completion(BODY), None);
     }
 }
