@@ -105,7 +105,7 @@ impl Scanner {
                 }
             }
             // A run of text up to the next '<'.
-            let end = html[i + 1..].iter().position(|&c| c == b'<').map_or(html.len(), |p| i + 1 + p);
+            let end = memchr::memchr(b'<', &html[i + 1..]).map_or(html.len(), |p| i + 1 + p);
             self.text_run(&html[i..end]);
             i = end;
         }
@@ -191,7 +191,7 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
             stats.paragraphs += 1;
         } else if is(b"h1") {
             stats.has_h1 = true;
-        } else if is(b"main") || find_ignore_case(&html[..tag_end], name_start, b"articlebody").is_some() {
+        } else if is(b"main") || memchr::memmem::find(&html[name_start..tag_end], b"articleBody").is_some() {
             stats.has_main_content = true;
         } else if is(b"a") {
             *link_depth += 1;
@@ -211,13 +211,15 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
 
 /// The position after the `>` that ends the tag whose attributes start at `from`, honouring quotes.
 fn tag_end(html: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (offset, &b) in html[from..].iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return from + offset + 1,
-            _ => {}
+    let mut at = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &html[at..]) {
+        let i = at + offset;
+        match html[i] {
+            b'>' => return i + 1,
+            quote => match memchr::memchr(quote, &html[i + 1..]) {
+                Some(close) => at = i + 1 + close + 1,
+                None => return html.len(),
+            },
         }
     }
     html.len()

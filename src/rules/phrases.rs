@@ -6,7 +6,7 @@
 //! prompt keeps it.
 
 use crate::options::Category;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Blocks with more text than this are never judged by phrases.
@@ -128,13 +128,30 @@ const PHRASES: &[(&str, Category)] = {
     ]
 };
 
-fn matcher() -> &'static AhoCorasick {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+/// The automaton over every phrase, matching ASCII letters in any case, and for each of its
+/// patterns the index of its phrase. Phrases with an apostrophe also match the typographic one;
+/// phrases that start with a non-ASCII letter also match it capitalised.
+fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
+    static MATCHER: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        AhoCorasick::builder()
+        let mut patterns: Vec<(String, usize)> = Vec::new();
+        for (index, (phrase, _)) in PHRASES.iter().enumerate() {
+            patterns.push((phrase.to_string(), index));
+            if phrase.contains('\'') {
+                patterns.push((phrase.replace('\'', "\u{2019}"), index));
+            }
+            let mut chars = phrase.chars();
+            if let Some(first) = chars.next().filter(|c| !c.is_ascii()) {
+                patterns.push((first.to_uppercase().chain(chars).collect(), index));
+            }
+        }
+        let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(PHRASES.iter().map(|(p, _)| p))
-            .expect("the phrase table is valid")
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|(p, _)| p))
+            .expect("the phrase table is valid");
+        (automaton, patterns.into_iter().map(|(_, i)| i).collect())
     })
 }
 
@@ -146,32 +163,37 @@ pub(crate) struct PhraseVerdict {
     pub reason: String,
 }
 
-/// Judges a block by its text (any case, any whitespace). `prompts_inside` counts prompt blocks
-/// already removed from inside it (a box whose heading and buttons were prompts is one too).
-/// `None`: not a prompt.
+/// Judges a block by its text (whitespace collapsed, as the block scanner gives it).
+/// `prompts_inside` counts prompt blocks already removed from inside it (a box whose heading and
+/// buttons were prompts is one too). `None`: not a prompt.
 pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> {
-    let text = normalize(text);
-    let len = text.chars().count();
+    let len = if text.is_ascii() { text.len() } else { text.chars().count() };
     if len == 0 || len > MAX_JUDGED_TEXT {
+        return None;
+    }
+    let (automaton, phrase_of) = matcher();
+    let mut matches = automaton.find_iter(text).peekable();
+    if matches.peek().is_none() {
         return None;
     }
     let mut covered = 0usize;
     let mut by_category = [0usize; Category::ALL.len()];
     let mut distinct: Vec<usize> = Vec::new();
-    let quoted = quoted_spans(&text);
-    for m in matcher().find_iter(&text) {
+    let quoted = quoted_spans(text);
+    for m in matches {
         let in_quotes = quoted.iter().any(|&(a, b)| a <= m.start() && m.end() <= b);
-        if !at_word_boundary(&text, m.start(), m.end()) || in_quotes {
+        if !at_word_boundary(text, m.start(), m.end()) || in_quotes {
             continue;
         }
-        let (phrase, category) = PHRASES[m.pattern().as_usize()];
+        let index = phrase_of[m.pattern().as_usize()];
+        let (phrase, category) = PHRASES[index];
         let chars = phrase.chars().count();
         covered += chars;
         by_category[category.index()] += chars;
         // Multi-word phrases and the copyright sign are prompt markers; single words only cover.
         let marker = phrase.contains(' ') || phrase == "©";
-        if marker && !distinct.contains(&m.pattern().as_usize()) {
-            distinct.push(m.pattern().as_usize());
+        if marker && !distinct.contains(&index) {
+            distinct.push(index);
         }
     }
     let coverage = covered as f64 / len as f64;
@@ -183,27 +205,10 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
     let best = (0..by_category.len()).max_by_key(|&i| by_category[i])?;
     let mut phrases: Vec<&str> = distinct.iter().map(|&i| PHRASES[i].0).take(3).collect();
     if phrases.is_empty() {
-        phrases.push(text.as_str());
+        phrases.push(text);
     }
     let quoted: Vec<String> = phrases.iter().map(|p| format!("\"{}\"", clip(p, 60))).collect();
     Some(PhraseVerdict { category: Category::ALL[best], reason: format!("phrase {}", quoted.join(", ")) })
-}
-
-/// Lower-case, typographic apostrophes made plain, whitespace collapsed.
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
 }
 
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -285,6 +290,13 @@ mod tests {
     fn long_blocks_are_never_judged() {
         let long = "Subscribe now. ".repeat(200);
         assert_eq!(judge(&long, 0), None);
+    }
+
+    #[test]
+    fn case_and_typographic_apostrophes_do_not_matter() {
+        assert_eq!(judge("SUBSCRIBE NOW", 0).unwrap().category, Category::Paywall);
+        assert_eq!(judge("Don\u{2019}t miss", 0).unwrap().category, Category::Related);
+        assert_eq!(judge("À lire aussi", 0).unwrap().category, Category::Related);
     }
 
     #[test]
