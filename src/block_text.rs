@@ -112,6 +112,10 @@ impl Scanner {
     }
 
     fn text_run(&mut self, run: &[u8]) {
+        if self.text.len() >= self.text_limit {
+            self.count_only(run);
+            return;
+        }
         let lossy;
         let text = match std::str::from_utf8(run) {
             Ok(t) => t,
@@ -126,6 +130,26 @@ impl Scanner {
             self.word(word);
         }
         self.space_needed = decoded.ends_with(char::is_whitespace);
+    }
+
+    /// Counts a run's characters and words without decoding it (entities count as written).
+    fn count_only(&mut self, run: &[u8]) {
+        let (mut chars, mut words, mut in_word) = (0usize, 0usize, false);
+        for &b in run {
+            if b.is_ascii_whitespace() {
+                in_word = false;
+            } else {
+                words += usize::from(!in_word);
+                in_word = true;
+                chars += usize::from(b & 0xC0 != 0x80);
+            }
+        }
+        let counted = chars + words;
+        self.stats.text_chars += counted;
+        if self.link_depth > 0 {
+            self.stats.link_chars += counted;
+        }
+        self.space_needed = run.last().is_some_and(u8::is_ascii_whitespace);
     }
 
     fn word(&mut self, word: &str) {

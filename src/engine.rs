@@ -142,10 +142,15 @@ impl State {
     fn hold(&mut self) -> Option<HoldId> {
         let id = self.out.hold()?;
         self.ledger.open(id);
-        let out = &self.out;
-        self.scanned.retain(|(h, _)| out.is_open(*h));
+        self.drop_released_scans();
         self.scanned.push((id, Vec::new()));
         Some(id)
+    }
+
+    /// Forgets the scans of holds the buffer released for outgrowing its cap (the outermost).
+    fn drop_released_scans(&mut self) {
+        let released = self.scanned.iter().take_while(|(h, _)| !self.out.is_open(*h)).count();
+        self.scanned.drain(..released);
     }
 
     /// Scans held block `id` (reusing what was scanned inside it). `None` if it was released.
@@ -162,8 +167,7 @@ impl State {
     fn keep_scanned(&mut self, id: HoldId, stats: BlockStats) {
         let Some((start, _)) = self.out.held_at(id) else { return };
         let end = self.out.position();
-        let out = &self.out;
-        self.scanned.retain(|(h, _)| out.is_open(*h) && *h != id);
+        self.drop_released_scans();
         if let Some((_, children)) = self.scanned.last_mut() {
             children.push(ScannedChild { start, end, stats });
         }
@@ -342,6 +346,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     let tag = el.tag_name();
+    if rules::is_inert(&tag, el.namespace_uri()) {
+        return Ok(());
+    }
     let attrs = Attributes::of(el, &tag);
     let info = StartTag {
         tag: &tag,

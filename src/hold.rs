@@ -73,7 +73,7 @@ impl HeldOutput {
 
     /// Like [`held`](Self::held), with the output position where the held bytes start.
     pub fn held_at(&self, id: HoldId) -> Option<(u64, &[u8])> {
-        let hold = self.holds.iter().find(|h| h.id == id)?;
+        let hold = &self.holds[self.holds.binary_search_by_key(&id, |h| h.id).ok()?];
         Some((self.drained + hold.mark as u64, &self.buffer[hold.mark..]))
     }
 
@@ -86,7 +86,7 @@ impl HeldOutput {
     /// open (elements closed implicitly) end with it, their bytes kept. Returns whether bytes
     /// were dropped (false when the hold had already been released).
     pub fn finish(&mut self, id: HoldId, drop: bool) -> bool {
-        let Some(index) = self.holds.iter().position(|h| h.id == id) else {
+        let Ok(index) = self.holds.binary_search_by_key(&id, |h| h.id) else {
             return false;
         };
         let mark = self.holds[index].mark;
@@ -99,7 +99,8 @@ impl HeldOutput {
 
     /// Whether hold `id` is still open.
     pub fn is_open(&self, id: HoldId) -> bool {
-        self.holds.iter().any(|h| h.id == id)
+        // Ids only grow, and holds leave from the front (cap) or the back (end): sorted.
+        self.holds.binary_search_by_key(&id, |h| h.id).is_ok()
     }
 
     /// Releases every hold (end of document, bail-out).

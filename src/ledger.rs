@@ -77,7 +77,9 @@ impl Ledger {
     /// Folds pending entries into `report` when no hold that could take them back is open.
     /// `is_open` tells whether a hold is still open (the hold-back buffer releases holds on its own).
     pub fn settle(&mut self, report: &mut Report, is_open: impl Fn(HoldId) -> bool) {
-        self.checkpoints.retain(|(id, _)| is_open(*id));
+        // Holds leave the buffer's cap from the outermost (first) one.
+        let released = self.checkpoints.iter().take_while(|(id, _)| !is_open(*id)).count();
+        self.checkpoints.drain(..released);
         if !self.checkpoints.is_empty() {
             return;
         }

@@ -71,6 +71,22 @@ pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Cat
     }
 }
 
+/// Elements no rule is about: inline formatting, media leaves, and the inside of SVG and
+/// MathML. They are skipped before their attributes are read (most of a page's elements).
+pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
+    const HTML: &str = "http://www.w3.org/1999/xhtml";
+    if namespace != HTML {
+        return tag != "svg" && tag != "math";
+    }
+    matches!(
+        tag,
+        "b" | "i" | "em" | "strong" | "u" | "s" | "sup" | "sub" | "abbr" | "cite" | "code" | "kbd"
+            | "samp" | "var" | "mark" | "q" | "time" | "br" | "hr" | "wbr" | "source" | "track"
+            | "bdi" | "bdo" | "dfn" | "del" | "ins" | "tr" | "td" | "th" | "tbody" | "thead"
+            | "col" | "colgroup" | "caption" | "dt" | "dd"
+    )
+}
+
 /// Tags whose element is judged by its text at its end when it is small.
 pub(crate) fn is_text_checked(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol")
@@ -371,6 +387,14 @@ mod tests {
             Verdict::Verify { reason, .. } => assert_eq!(reason, "id word \"cookie\""),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn inline_formatting_and_svg_insides_are_inert() {
+        let svg = "http://www.w3.org/2000/svg";
+        let html = "http://www.w3.org/1999/xhtml";
+        assert!(is_inert("strong", html) && is_inert("path", svg));
+        assert!(!is_inert("svg", svg) && !is_inert("div", html) && !is_inert("a", html));
     }
 
     #[test]
