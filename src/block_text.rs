@@ -105,13 +105,17 @@ impl Scanner {
                 }
             }
             // A run of text up to the next '<'.
-            let end = memchr::memchr(b'<', &html[i + 1..]).map_or(html.len(), |p| i + 1 + p);
+            let end = find_byte(b'<', &html[i + 1..]).map_or(html.len(), |p| i + 1 + p);
             self.text_run(&html[i..end]);
             i = end;
         }
     }
 
     fn text_run(&mut self, run: &[u8]) {
+        if run.iter().all(u8::is_ascii_whitespace) {
+            self.space_needed = true;
+            return;
+        }
         if self.text.len() >= self.text_limit {
             self.count_only(run);
             return;
@@ -207,34 +211,72 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
     if name_len == 0 && !rest.starts_with(b"<!") && !rest.starts_with(b"<?") {
         return None;
     }
-    let name = &html[name_start..name_start + name_len];
     let tag_end = tag_end(html, name_start + name_len);
-    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
-    if !closing {
-        if is(b"p") {
-            stats.paragraphs += 1;
-        } else if is(b"h1") {
-            stats.has_h1 = true;
-        } else if is(b"main") || memchr::memmem::find(&html[name_start..tag_end], b"articleBody").is_some() {
-            stats.has_main_content = true;
-        } else if is(b"a") {
+    // Tag names that matter are short; longer ones are lower-cased only as far as needed.
+    let mut lower = [0u8; 10];
+    let len = name_len.min(lower.len());
+    for (l, b) in lower.iter_mut().zip(&html[name_start..name_start + len]) {
+        *l = b.to_ascii_lowercase();
+    }
+    let name: &[u8] = if name_len <= lower.len() { &lower[..len] } else { b"" };
+    if closing {
+        if name == b"a" {
+            *link_depth = link_depth.saturating_sub(1);
+        }
+        return Some((tag_end, !is_inline(name)));
+    }
+    match name {
+        b"p" => stats.paragraphs += 1,
+        b"h1" => stats.has_h1 = true,
+        b"main" => stats.has_main_content = true,
+        b"a" => {
             *link_depth += 1;
             stats.links += 1;
-        } else if is(b"script") || is(b"style") || is(b"template") || is(b"noscript") || is(b"textarea") || is(b"title") {
+        }
+        b"script" | b"style" | b"template" | b"noscript" | b"textarea" | b"title" => {
             // Raw text: skip to the matching end tag.
             let mut close = b"</".to_vec();
             close.extend_from_slice(name);
             let after = find_ignore_case(html, tag_end, &close).map_or(html.len(), |p| tag_end_from(html, p));
             return Some((after, true));
         }
-    } else if is(b"a") {
-        *link_depth = link_depth.saturating_sub(1);
+        _ => {}
+    }
+    if tag_end - name_start > 20 && article_body_finder().find(&html[name_start..tag_end]).is_some() {
+        stats.has_main_content = true;
     }
     Some((tag_end, !is_inline(name)))
 }
 
+fn article_body_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"articleBody"))
+}
+
+/// Where `byte` first occurs: a plain loop over the first bytes (runs between tags are mostly
+/// short, where memchr's set-up costs more than it saves), memchr beyond.
+fn find_byte(byte: u8, haystack: &[u8]) -> Option<usize> {
+    const SHORT: usize = 32;
+    if let Some(p) = haystack.iter().take(SHORT).position(|&b| b == byte) {
+        return Some(p);
+    }
+    haystack.get(SHORT..).and_then(|rest| memchr::memchr(byte, rest)).map(|p| p + SHORT)
+}
+
 /// The position after the `>` that ends the tag whose attributes start at `from`, honouring quotes.
 fn tag_end(html: &[u8], from: usize) -> usize {
+    // Most tags are short and unquoted up to their end: a plain loop first.
+    for (offset, &b) in html[from..].iter().take(32).enumerate() {
+        match b {
+            b'>' => return from + offset + 1,
+            b'"' | b'\'' => return tag_end_quoted(html, from + offset),
+            _ => {}
+        }
+    }
+    tag_end_quoted(html, from)
+}
+
+fn tag_end_quoted(html: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &html[at..]) {
         let i = at + offset;
@@ -249,12 +291,13 @@ fn tag_end(html: &[u8], from: usize) -> usize {
     html.len()
 }
 
+/// Whether a lower-case tag name is an inline one (it does not separate words).
 fn is_inline(name: &[u8]) -> bool {
-    const INLINE: [&[u8]; 18] = [
-        b"a", b"b", b"i", b"em", b"strong", b"span", b"small", b"abbr", b"code", b"sup", b"sub",
-        b"u", b"s", b"mark", b"time", b"label", b"cite", b"q",
-    ];
-    INLINE.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(
+        name,
+        b"a" | b"b" | b"i" | b"em" | b"strong" | b"span" | b"small" | b"abbr" | b"code" | b"sup"
+            | b"sub" | b"u" | b"s" | b"mark" | b"time" | b"label" | b"cite" | b"q"
+    )
 }
 
 fn tag_end_from(html: &[u8], at: usize) -> usize {
