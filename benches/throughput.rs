@@ -32,7 +32,9 @@ fn load_pages() -> Vec<Vec<u8>> {
 }
 
 fn read_dir_pages(dir: &Path) -> Vec<Vec<u8>> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     paths
@@ -76,8 +78,12 @@ fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("pages");
     group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(20).measurement_time(Duration::from_secs(8));
-    group.bench_function("bare lol_html pass", |b| b.iter(|| pages.iter().map(|p| bare_pass(p)).sum::<usize>()));
-    group.bench_function("stream mode", |b| b.iter(|| pages.iter().map(|p| stream_mode(&cleaner, p)).sum::<usize>()));
+    group.bench_function("bare lol_html pass", |b| {
+        b.iter(|| pages.iter().map(|p| bare_pass(p)).sum::<usize>())
+    });
+    group.bench_function("stream mode", |b| {
+        b.iter(|| pages.iter().map(|p| stream_mode(&cleaner, p)).sum::<usize>())
+    });
     group.finish();
 
     // The ratio, alternating the two so that both see the same machine.

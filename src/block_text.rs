@@ -67,7 +67,10 @@ pub(crate) fn scan_with_children(html: &[u8], at: u64, children: &[ScannedChild]
     let mut scanner = Scanner::new(text_limit);
     let end = at + html.len() as u64;
     let mut pos = at;
-    for child in children.iter().filter(|c| c.start >= at && c.end <= end && c.start <= c.end) {
+    for child in children
+        .iter()
+        .filter(|c| c.start >= at && c.end <= end && c.start <= c.end)
+    {
         if child.start < pos {
             continue;
         }
@@ -90,7 +93,13 @@ pub(crate) struct Scanner {
 
 impl Scanner {
     pub fn new(text_limit: usize) -> Self {
-        Scanner { stats: BlockStats::default(), text: String::new(), text_limit, link_depth: 0, space_needed: false }
+        Scanner {
+            stats: BlockStats::default(),
+            text: String::new(),
+            text_limit,
+            link_depth: 0,
+            space_needed: false,
+        }
     }
 
     /// Reads more HTML. Pieces should end before a `<` so that no tag or text run is split.
@@ -128,7 +137,11 @@ impl Scanner {
                 &lossy
             }
         };
-        let decoded = if text.contains('&') { html_escape::decode_html_entities(text) } else { text.into() };
+        let decoded = if text.contains('&') {
+            html_escape::decode_html_entities(text)
+        } else {
+            text.into()
+        };
         self.space_needed |= decoded.starts_with(char::is_whitespace);
         for word in decoded.split_whitespace() {
             self.word(word);
@@ -157,7 +170,11 @@ impl Scanner {
     }
 
     fn word(&mut self, word: &str) {
-        let chars = if word.is_ascii() { word.len() } else { word.chars().count() } + 1;
+        let chars = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        } + 1;
         self.stats.text_chars += chars;
         if self.link_depth > 0 {
             self.stats.link_chars += chars;
@@ -179,7 +196,11 @@ impl Scanner {
     /// Adds a child block's stats (the child is a block: it separates words).
     fn merge(&mut self, child: &BlockStats) {
         self.stats.text_chars += child.text_chars;
-        self.stats.link_chars += if self.link_depth > 0 { child.text_chars } else { child.link_chars };
+        self.stats.link_chars += if self.link_depth > 0 {
+            child.text_chars
+        } else {
+            child.link_chars
+        };
         self.stats.paragraphs += child.paragraphs;
         self.stats.links += child.links;
         self.stats.has_h1 |= child.has_h1;
@@ -207,7 +228,10 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
     }
     let closing = rest.get(1) == Some(&b'/');
     let name_start = start + 1 + usize::from(closing);
-    let name_len = html[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name_len = html[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 && !rest.starts_with(b"<!") && !rest.starts_with(b"<?") {
         return None;
     }
@@ -260,7 +284,10 @@ fn find_byte(byte: u8, haystack: &[u8]) -> Option<usize> {
     if let Some(p) = haystack.iter().take(SHORT).position(|&b| b == byte) {
         return Some(p);
     }
-    haystack.get(SHORT..).and_then(|rest| memchr::memchr(byte, rest)).map(|p| p + SHORT)
+    haystack
+        .get(SHORT..)
+        .and_then(|rest| memchr::memchr(byte, rest))
+        .map(|p| p + SHORT)
 }
 
 /// The position after the `>` that ends the tag whose attributes start at `from`, honouring quotes.
@@ -295,17 +322,38 @@ fn tag_end_quoted(html: &[u8], from: usize) -> usize {
 fn is_inline(name: &[u8]) -> bool {
     matches!(
         name,
-        b"a" | b"b" | b"i" | b"em" | b"strong" | b"span" | b"small" | b"abbr" | b"code" | b"sup"
-            | b"sub" | b"u" | b"s" | b"mark" | b"time" | b"label" | b"cite" | b"q"
+        b"a" | b"b"
+            | b"i"
+            | b"em"
+            | b"strong"
+            | b"span"
+            | b"small"
+            | b"abbr"
+            | b"code"
+            | b"sup"
+            | b"sub"
+            | b"u"
+            | b"s"
+            | b"mark"
+            | b"time"
+            | b"label"
+            | b"cite"
+            | b"q"
     )
 }
 
 fn tag_end_from(html: &[u8], at: usize) -> usize {
-    html[at..].iter().position(|&b| b == b'>').map_or(html.len(), |p| at + p + 1)
+    html[at..]
+        .iter()
+        .position(|&b| b == b'>')
+        .map_or(html.len(), |p| at + p + 1)
 }
 
 fn find(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    html.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    html.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
 }
 
 fn find_ignore_case(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -321,7 +369,10 @@ mod tests {
 
     #[test]
     fn text_links_and_paragraphs() {
-        let s = scan(b"<div><p>Hello &amp; <a href=\"x>y\">world</a></p><p>Two</p><script>var x = '<p>';</script></div>", 100);
+        let s = scan(
+            b"<div><p>Hello &amp; <a href=\"x>y\">world</a></p><p>Two</p><script>var x = '<p>';</script></div>",
+            100,
+        );
         assert_eq!(s.text, "Hello & world Two");
         assert_eq!(s.paragraphs, 2);
         assert_eq!(s.link_chars, 6);
@@ -339,7 +390,11 @@ mod tests {
     fn children_are_merged_not_rescanned() {
         let html = b"<div><p>One <a href=x>two</a></p><section><p>Three</p></section></div>";
         // The child is `<section>…</section>` at bytes 33..64, output positions 133..164.
-        let child = ScannedChild { start: 133, end: 164, stats: scan(&html[33..64], 100) };
+        let child = ScannedChild {
+            start: 133,
+            end: 164,
+            stats: scan(&html[33..64], 100),
+        };
         let merged = scan_with_children(html, 100, &[child], 100);
         assert_eq!(merged, scan(html, 100));
     }

@@ -30,7 +30,9 @@ pub struct Cleaner {
 
 impl std::fmt::Debug for Cleaner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Cleaner").field("options", &self.options).finish_non_exhaustive()
+        f.debug_struct("Cleaner")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
     }
 }
 
@@ -58,11 +60,17 @@ impl Cleaner {
     /// [`Error::InvalidOption`] for a memory limit of zero.
     pub fn new(options: Options) -> Result<Cleaner> {
         if options.memory_limit == 0 {
-            return Err(Error::InvalidOption { option: "memory_limit", reason: "must be greater than 0".into() });
+            return Err(Error::InvalidOption {
+                option: "memory_limit",
+                reason: "must be greater than 0".into(),
+            });
         }
         let keep = parse_selectors(&options.keep_selectors)?;
         let remove = parse_selectors(&options.remove_selectors)?;
-        Ok(Cleaner { selectors: Selectors::new(keep, remove), options })
+        Ok(Cleaner {
+            selectors: Selectors::new(keep, remove),
+            options,
+        })
     }
 
     /// The options this cleaner was built with.
@@ -88,12 +96,22 @@ impl Cleaner {
         'c: 's,
     {
         let state = State::new(&self.options);
-        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink { sink: Box::new(sink), bytes: 0 }));
+        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink {
+            sink: Box::new(sink),
+            bytes: 0,
+        }));
         let memory = MemorySettings::new()
             .with_max_allowed_memory_usage(self.options.memory_limit)
-            .with_graceful_bail_out_on_memory_limit_exceeded(self.options.on_memory_limit == OnMemoryLimit::PassThrough);
-        let settings = engine::settings(&self.selectors, &state).with_memory_settings(memory).with_strict(false);
-        let output = StreamOutput { state: state.clone(), sink: sink.clone() };
+            .with_graceful_bail_out_on_memory_limit_exceeded(
+                self.options.on_memory_limit == OnMemoryLimit::PassThrough,
+            );
+        let settings = engine::settings(&self.selectors, &state)
+            .with_memory_settings(memory)
+            .with_strict(false);
+        let output = StreamOutput {
+            state: state.clone(),
+            sink: sink.clone(),
+        };
         CleanStream {
             rewriter: Some(HtmlRewriter::new(settings, output)),
             state,
@@ -165,8 +183,10 @@ impl Cleaner {
 fn parse_selectors(list: &[String]) -> Result<Vec<Selector>> {
     list.iter()
         .map(|s| {
-            s.parse::<Selector>()
-                .map_err(|e| Error::InvalidSelector { selector: s.clone(), reason: e.to_string() })
+            s.parse::<Selector>().map_err(|e| Error::InvalidSelector {
+                selector: s.clone(),
+                reason: e.to_string(),
+            })
         })
         .collect()
 }
@@ -280,7 +300,9 @@ impl CleanStream<'_> {
                 st.out.release_all();
                 st.out.flush_ready(&mut |b| sink.write(b));
                 Err(match e {
-                    RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimit { limit: self.memory_limit },
+                    RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimit {
+                        limit: self.memory_limit,
+                    },
                     other => Error::Rewrite(other.to_string()),
                 })
             }

@@ -37,7 +37,11 @@ struct Kept;
 #[derive(Clone)]
 enum HoldKind {
     /// Drop unless it turns out to hold the article.
-    Verify { category: Category, reason: String, evidence: Evidence },
+    Verify {
+        category: Category,
+        reason: String,
+        evidence: Evidence,
+    },
     /// Drop when its text is a prompt or a list of links.
     Text,
 }
@@ -72,11 +76,45 @@ struct OpenParagraph {
 fn closes_paragraph(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "aside" | "nav" | "header" | "footer" | "main"
-            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl" | "li" | "dd" | "dt"
-            | "pre" | "blockquote" | "figure" | "figcaption" | "table" | "form" | "fieldset"
-            | "hr" | "address" | "details" | "summary" | "menu" | "center" | "hgroup" | "listing"
-            | "xmp" | "plaintext" | "dialog" | "search"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "aside"
+            | "nav"
+            | "header"
+            | "footer"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "li"
+            | "dd"
+            | "dt"
+            | "pre"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "form"
+            | "fieldset"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "menu"
+            | "center"
+            | "hgroup"
+            | "listing"
+            | "xmp"
+            | "plaintext"
+            | "dialog"
+            | "search"
     )
 }
 
@@ -120,7 +158,14 @@ impl State {
         self.removes[category.index()]
     }
 
-    fn record(&mut self, category: Category, tag: &str, reason: &str, bytes: usize, snippet: impl FnOnce() -> String) -> Seq {
+    fn record(
+        &mut self,
+        category: Category,
+        tag: &str,
+        reason: &str,
+        bytes: usize,
+        snippet: impl FnOnce() -> String,
+    ) -> Seq {
         let removal = self.explain.then(|| Removal {
             category,
             tag: tag.to_string(),
@@ -381,7 +426,11 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         // Its text is read (and removed) by the JSON-LD handler, which needs the element alive.
         if state.borrow().removes(Category::NonContent) {
             let len = el.source_location().bytes().len();
-            state.borrow_mut().record(Category::NonContent, &tag, "<script> (JSON-LD)", len, || "JSON-LD".into());
+            state
+                .borrow_mut()
+                .record(Category::NonContent, &tag, "<script> (JSON-LD)", len, || {
+                    "JSON-LD".into()
+                });
             el.remove_and_keep_content();
         }
         return Ok(());
@@ -399,12 +448,28 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         unhide(el, info.style);
     }
     match verdict {
-        Verdict::Verify { category: Category::Hidden, .. } if gated_context => unhide(el, info.style),
+        Verdict::Verify {
+            category: Category::Hidden,
+            ..
+        } if gated_context => unhide(el, info.style),
         Verdict::Remove { category, reason } if state.borrow().removes(category) => {
             remove_now(state, el, &tag, category, reason);
         }
-        Verdict::Verify { category, reason, evidence } if state.borrow().removes(category) => {
-            hold(state, el, tag, HoldKind::Verify { category, reason, evidence })?;
+        Verdict::Verify {
+            category,
+            reason,
+            evidence,
+        } if state.borrow().removes(category) => {
+            hold(
+                state,
+                el,
+                tag,
+                HoldKind::Verify {
+                    category,
+                    reason,
+                    evidence,
+                },
+            )?;
         }
         Verdict::Unwrap => el.remove_and_keep_content(),
         Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
@@ -418,7 +483,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
 
 fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: String) {
     let start = el.source_location().bytes();
-    let seq = state.borrow_mut().record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
+    let seq = state
+        .borrow_mut()
+        .record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
     el.remove();
     if el.can_have_content() {
         let state = state.clone();
@@ -475,9 +542,11 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
         return false;
     };
     let verdict = match kind {
-        HoldKind::Verify { category, reason, evidence } => {
-            (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone()))
-        }
+        HoldKind::Verify {
+            category,
+            reason,
+            evidence,
+        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone())),
         HoldKind::Text => {
             let judged = (stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
@@ -491,7 +560,9 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
     match verdict {
         Some((category, reason)) => {
             st.finish_hold(id, true);
-            st.record(category, tag, &reason, end_at.saturating_sub(start), || clip(&stats.text, SNIPPET_CHARS));
+            st.record(category, tag, &reason, end_at.saturating_sub(start), || {
+                clip(&stats.text, SNIPPET_CHARS)
+            });
             true
         }
         None => {
@@ -508,8 +579,19 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, String
         return None;
     }
     let average = stats.link_chars / stats.links.max(1);
-    let category = if average >= 25 { Category::Related } else { Category::Navigation };
-    Some((category, format!("list of {} links ({:.0}% link text)", stats.links, stats.link_density() * 100.0)))
+    let category = if average >= 25 {
+        Category::Related
+    } else {
+        Category::Navigation
+    };
+    Some((
+        category,
+        format!(
+            "list of {} links ({:.0}% link text)",
+            stats.links,
+            stats.link_density() * 100.0
+        ),
+    ))
 }
 
 /// Decides the open paragraph holds: HTML closes a `<p>` at the start of the next block, which

@@ -34,7 +34,14 @@ pub(crate) struct HeldOutput {
 impl HeldOutput {
     /// Holds at most `cap` bytes in at most `max_holds` nested holds.
     pub fn new(cap: usize, max_holds: usize) -> Self {
-        HeldOutput { buffer: Vec::new(), holds: Vec::new(), next_id: 0, cap, max_holds, drained: 0 }
+        HeldOutput {
+            buffer: Vec::new(),
+            holds: Vec::new(),
+            next_id: 0,
+            cap,
+            max_holds,
+            drained: 0,
+        }
     }
 
     /// Writes output: to the buffer while anything is held, straight to `sink` otherwise.
@@ -61,7 +68,10 @@ impl HeldOutput {
         }
         let id = self.next_id;
         self.next_id += 1;
-        self.holds.push(Hold { id, mark: self.buffer.len() });
+        self.holds.push(Hold {
+            id,
+            mark: self.buffer.len(),
+        });
         Some(id)
     }
 
@@ -134,7 +144,10 @@ mod tests {
 
     impl Run {
         fn new(cap: usize) -> Self {
-            Run { out: HeldOutput::new(cap, 4), seen: Vec::new() }
+            Run {
+                out: HeldOutput::new(cap, 4),
+                seen: Vec::new(),
+            }
         }
         fn write(&mut self, bytes: &[u8]) {
             let seen = &mut self.seen;

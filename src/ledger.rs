@@ -32,7 +32,12 @@ impl Ledger {
     pub fn record(&mut self, category: Category, bytes: u64, removal: Option<Removal>) -> Seq {
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.pending.push(Entry { seq, category, bytes, removal });
+        self.pending.push(Entry {
+            seq,
+            category,
+            bytes,
+            removal,
+        });
         seq
     }
 
@@ -54,7 +59,10 @@ impl Ledger {
         let Some(&(_, first)) = self.checkpoints.iter().find(|(h, _)| *h == id) else {
             return 0;
         };
-        self.pending.iter().filter(|e| e.seq >= first && categories.contains(&e.category)).count()
+        self.pending
+            .iter()
+            .filter(|e| e.seq >= first && categories.contains(&e.category))
+            .count()
     }
 
     /// A hold opened: what is recorded from now on belongs to it.

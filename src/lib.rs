@@ -21,6 +21,10 @@
 //! For options, reuse across pages and streaming, build a [`Cleaner`]; for plain text, see
 //! [`to_text`] and [`Cleaned::text`].
 
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod block_text;
 mod cleaner;
 mod engine;

@@ -12,7 +12,11 @@ use stripwall::{Cleaner, Options, Report, TextStream};
 /// Reads each FILE (or standard input for none or `-`; gzip is decompressed) and writes the
 /// cleaned page. Exit status: 0 on success, 1 on an input or processing error, 2 on bad usage.
 #[derive(Debug, Parser)]
-#[command(name = "stripwall", version, after_help = "Examples:\n  stripwall page.html > clean.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html")]
+#[command(
+    name = "stripwall",
+    version,
+    after_help = "Examples:\n  stripwall page.html > clean.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html"
+)]
 struct Cli {
     /// Input files (`-` or none: standard input). With several, outputs follow each other
     /// (for `--format json`, one JSON object per line).
@@ -61,7 +65,11 @@ fn main() -> ExitCode {
         None => Box::new(io::stdout().lock()),
     };
     let mut output = io::BufWriter::new(output);
-    let files = if cli.files.is_empty() { vec![PathBuf::from("-")] } else { cli.files.clone() };
+    let files = if cli.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        cli.files.clone()
+    };
     for path in &files {
         let name = path.display().to_string();
         let result = open(path).and_then(|input| run(&cleaner, cli.format, input, &mut output));
@@ -71,6 +79,8 @@ fn main() -> ExitCode {
                     explain(&name, &report);
                 }
             }
+            // The reader went away (`stripwall page.html | head`): nothing more to say.
+            Err(stripwall::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
             Err(e) => {
                 let _ = output.flush();
                 eprintln!("stripwall: {name}: {e}");
@@ -109,7 +119,11 @@ struct GzipReader<R>(R);
 impl<R: Read> Read for GzipReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         self.0.read(buf).map_err(|e| {
-            let what = if e.kind() == io::ErrorKind::UnexpectedEof { "truncated gzip input".to_string() } else { format!("invalid gzip input: {e}") };
+            let what = if e.kind() == io::ErrorKind::UnexpectedEof {
+                "truncated gzip input".to_string()
+            } else {
+                format!("invalid gzip input: {e}")
+            };
             io::Error::new(e.kind(), what)
         })
     }
@@ -127,11 +141,14 @@ fn run(cleaner: &Cleaner, format: Format, input: Box<dyn Read>, output: &mut imp
                     }
                 });
                 let mut text_error = None;
-                let report = cleaner.clean_io(input, WriteFn(|b: &[u8]| {
-                    if text_error.is_none() {
-                        text_error = text.write(b).err();
-                    }
-                }))?;
+                let report = cleaner.clean_io(
+                    input,
+                    WriteFn(|b: &[u8]| {
+                        if text_error.is_none() {
+                            text_error = text.write(b).err();
+                        }
+                    }),
+                )?;
                 if let Some(e) = text_error {
                     return Err(e);
                 }
@@ -184,10 +201,21 @@ fn explain(name: &str, report: &Report) {
         report.elements_removed()
     );
     for (category, tally) in &report.removed {
-        let _ = writeln!(err, "  {category:<12} {:>5} elements {:>9} bytes", tally.elements, tally.bytes);
+        let _ = writeln!(
+            err,
+            "  {category:<12} {:>5} elements {:>9} bytes",
+            tally.elements, tally.bytes
+        );
     }
     for r in &report.removals {
-        let _ = writeln!(err, "  - {:<11} <{}> {}: {}", r.category.name(), r.tag, r.reason, r.snippet);
+        let _ = writeln!(
+            err,
+            "  - {:<11} <{}> {}: {}",
+            r.category.name(),
+            r.tag,
+            r.reason,
+            r.snippet
+        );
     }
     for w in &report.warnings {
         let _ = writeln!(err, "  warning: {w}");

@@ -99,13 +99,10 @@ impl FromStr for Category {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Category::ALL
-            .into_iter()
-            .find(|c| c.name() == s)
-            .ok_or_else(|| {
-                let names: Vec<_> = Category::ALL.iter().map(|c| c.name()).collect();
-                format!("unknown category `{s}` (expected one of: {})", names.join(", "))
-            })
+        Category::ALL.into_iter().find(|c| c.name() == s).ok_or_else(|| {
+            let names: Vec<_> = Category::ALL.iter().map(|c| c.name()).collect();
+            format!("unknown category `{s}` (expected one of: {})", names.join(", "))
+        })
     }
 }
 

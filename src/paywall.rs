@@ -18,7 +18,9 @@ pub(crate) struct SimpleSelector {
 impl SimpleSelector {
     /// Parses a selector list (`.a, #b`). Unsupported parts are skipped.
     pub fn parse_list(list: &str) -> Vec<SimpleSelector> {
-        list.split(',').filter_map(|s| Self::parse(s.split_whitespace().last()?)).collect()
+        list.split(',')
+            .filter_map(|s| Self::parse(s.split_whitespace().last()?))
+            .collect()
     }
 
     fn parse(compound: &str) -> Option<SimpleSelector> {
@@ -125,7 +127,11 @@ pub(crate) fn unhidden_style(style: &str) -> String {
     style
         .split(';')
         .filter(|decl| {
-            let compact: String = decl.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let compact: String = decl
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             let compact = compact.trim_end_matches("!important");
             !(compact.is_empty()
                 || compact == "display:none"
@@ -179,6 +185,9 @@ mod tests {
 
     #[test]
     fn unhides_styles() {
-        assert_eq!(unhidden_style("color: red; display: none; filter: blur(4px)"), "color: red");
+        assert_eq!(
+            unhidden_style("color: red; display: none; filter: blur(4px)"),
+            "color: red"
+        );
     }
 }

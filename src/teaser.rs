@@ -23,7 +23,10 @@ pub(crate) struct TeaserSample {
 
 impl TeaserSample {
     pub fn new() -> Self {
-        TeaserSample { pending: Vec::new(), scanner: Scanner::new(MAX_TEASER_CHARS * 4) }
+        TeaserSample {
+            pending: Vec::new(),
+            scanner: Scanner::new(MAX_TEASER_CHARS * 4),
+        }
     }
 
     /// Reads a chunk of the container's output HTML (chunks may split it anywhere).
@@ -55,19 +58,29 @@ fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<S
     if visible_chars > MAX_TEASER_CHARS {
         return None;
     }
-    let body_chars = article_body.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+    let body_chars = article_body
+        .split_whitespace()
+        .map(|w| w.chars().count() + 1)
+        .sum::<usize>();
     if body_chars < visible_chars + MIN_MISSING_CHARS {
         return None;
     }
     let lines: Vec<String> = article_body.lines().map(collapse).filter(|l| !l.is_empty()).collect();
-    let (units, as_paragraphs) = if lines.len() >= 2 { (lines, true) } else { (sentences(article_body), false) };
+    let (units, as_paragraphs) = if lines.len() >= 2 {
+        (lines, true)
+    } else {
+        (sentences(article_body), false)
+    };
     let shown = units.iter().take_while(|u| visible.contains(u.as_str())).count();
     if shown == 0 || shown == units.len() {
         return None;
     }
     let rest = &units[shown..];
     let html = if as_paragraphs {
-        rest.iter().map(|p| format!("<p>{}</p>", html_escape::encode_text(p))).collect::<Vec<_>>().join("\n")
+        rest.iter()
+            .map(|p| format!("<p>{}</p>", html_escape::encode_text(p)))
+            .collect::<Vec<_>>()
+            .join("\n")
     } else {
         format!("<p>{}</p>", html_escape::encode_text(&rest.join(" ")))
     };

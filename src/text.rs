@@ -26,11 +26,26 @@ pub fn to_text(html: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The parser behind a [`TextStream`]: its own output is discarded, only handlers read it.
+type Parser = HtmlRewriter<'static, fn(&[u8])>;
+/// Where text goes.
+type TextSink<'s> = Box<dyn FnMut(&[u8]) + 's>;
+
 /// Streams HTML in, text out: lines reach the sink as soon as they are complete.
+///
+/// ```
+/// let mut text = Vec::new();
+/// let mut stream = stripwall::TextStream::new(|b: &[u8]| text.extend_from_slice(b));
+/// stream.write(b"<p>Hello <b>wor")?;
+/// stream.write(b"ld</b></p><p>Again</p>")?;
+/// stream.end()?;
+/// assert_eq!(text, b"Hello world\nAgain\n");
+/// # Ok::<(), stripwall::Error>(())
+/// ```
 pub struct TextStream<'s> {
-    rewriter: Option<HtmlRewriter<'static, fn(&[u8])>>,
+    rewriter: Option<Parser>,
     state: Rc<RefCell<Lines>>,
-    sink: Box<dyn FnMut(&[u8]) + 's>,
+    sink: TextSink<'s>,
 }
 
 fn discard(_: &[u8]) {}
@@ -207,8 +222,8 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
                 st.skip_depth = st.skip_depth.saturating_sub(1);
             });
         }
-        "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea"
-        | "iframe" | "object" | "title" => {
+        "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "iframe"
+        | "object" | "title" => {
             st.skip_depth += 1;
             drop(st);
             on_end(state, el, |st| st.skip_depth = st.skip_depth.saturating_sub(1));
@@ -223,11 +238,7 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
                 st.pre_depth = st.pre_depth.saturating_sub(1);
             });
         }
-        "td" | "th" => {
-            if !st.line.is_empty() && !st.line.ends_with(' ') {
-                st.line.push(' ');
-            }
-        }
+        "td" | "th" if !st.line.is_empty() && !st.line.ends_with(' ') => st.line.push(' '),
         tag if is_block(tag) => {
             st.break_line();
             drop(st);
@@ -251,11 +262,49 @@ fn on_end(state: &Rc<RefCell<Lines>>, el: &mut Element, f: fn(&mut Lines)) {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
-            | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
-            | "blockquote" | "figure" | "figcaption" | "table" | "thead" | "tbody" | "tfoot"
-            | "tr" | "caption" | "hr" | "address" | "details" | "summary" | "body" | "html"
-            | "form" | "fieldset" | "legend" | "center" | "hgroup" | "picture" | "video" | "audio"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "caption"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "center"
+            | "hgroup"
+            | "picture"
+            | "video"
+            | "audio"
     )
 }
 
@@ -276,7 +325,10 @@ mod tests {
 
     #[test]
     fn duplicate_title_heading_is_skipped_once() {
-        assert_eq!(to_text("<title>Story</title><h1>Story</h1><p>x</p><h2>Story</h2>"), "Story\n\nx\nStory\n");
+        assert_eq!(
+            to_text("<title>Story</title><h1>Story</h1><p>x</p><h2>Story</h2>"),
+            "Story\n\nx\nStory\n"
+        );
     }
 
     #[test]
@@ -287,12 +339,18 @@ mod tests {
 
     #[test]
     fn pre_keeps_its_lines() {
-        assert_eq!(to_text("<pre>fn main() {\n    x();\n}</pre><p>after</p>"), "fn main() {\n    x();\n}\nafter\n");
+        assert_eq!(
+            to_text("<pre>fn main() {\n    x();\n}</pre><p>after</p>"),
+            "fn main() {\n    x();\n}\nafter\n"
+        );
     }
 
     #[test]
     fn table_cells_are_spaced() {
-        assert_eq!(to_text("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"), "a b\nc\n");
+        assert_eq!(
+            to_text("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
+            "a b\nc\n"
+        );
     }
 
     #[test]

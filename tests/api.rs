@@ -4,14 +4,25 @@ use stripwall::{Category, Cleaner, Error, OnMemoryLimit, Options};
 
 #[test]
 fn a_bad_selector_is_an_error_that_names_it() {
-    let err = Cleaner::new(Options { keep_selectors: vec!["p".into(), "a:hover".into()], ..Options::default() }).unwrap_err();
-    assert!(matches!(&err, Error::InvalidSelector { selector, .. } if selector == "a:hover"), "{err:?}");
+    let err = Cleaner::new(Options {
+        keep_selectors: vec!["p".into(), "a:hover".into()],
+        ..Options::default()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidSelector { selector, .. } if selector == "a:hover"),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("`a:hover`"), "{err}");
 }
 
 #[test]
 fn a_zero_memory_limit_is_refused() {
-    let err = Cleaner::new(Options { memory_limit: 0, ..Options::default() }).unwrap_err();
+    let err = Cleaner::new(Options {
+        memory_limit: 0,
+        ..Options::default()
+    })
+    .unwrap_err();
     assert!(err.to_string().contains("memory_limit"), "{err}");
 }
 
@@ -36,7 +47,11 @@ fn output_flows_before_the_input_ends() {
     for _ in 0..100 {
         stream.write(paragraph.as_bytes()).unwrap();
     }
-    assert!(seen.borrow().len() > 40_000, "only {} bytes out before end()", seen.borrow().len());
+    assert!(
+        seen.borrow().len() > 40_000,
+        "only {} bytes out before end()",
+        seen.borrow().len()
+    );
     stream.end().unwrap();
 }
 
@@ -54,8 +69,15 @@ fn clean_chunked(cleaner: &Cleaner, html: &str, size: usize) -> stripwall::Resul
 
 #[test]
 fn memory_limit_is_an_error_or_a_pass_through() {
-    let huge = format!("<p>Before</p><nav>menu</nav><div data-x=\"{}\">After</div><nav>tail menu</nav>", "x".repeat(2_000_000));
-    let strict = Cleaner::new(Options { memory_limit: 64 * 1024, ..Options::default() }).unwrap();
+    let huge = format!(
+        "<p>Before</p><nav>menu</nav><div data-x=\"{}\">After</div><nav>tail menu</nav>",
+        "x".repeat(2_000_000)
+    );
+    let strict = Cleaner::new(Options {
+        memory_limit: 64 * 1024,
+        ..Options::default()
+    })
+    .unwrap();
     let err = clean_chunked(&strict, &huge, 4096).map(|_| ()).unwrap_err();
     assert!(matches!(err, Error::MemoryLimit { limit: 65536 }), "{err:?}");
 
@@ -66,15 +88,30 @@ fn memory_limit_is_an_error_or_a_pass_through() {
     })
     .unwrap();
     let (html, report) = clean_chunked(&lenient, &huge, 4096).unwrap();
-    assert!(html.starts_with("<p>Before</p><div data-x="), "cleaned up to the limit: {}", &html[..40]);
-    assert!(html.ends_with("After</div><nav>tail menu</nav>"), "the rest passes through whole");
+    assert!(
+        html.starts_with("<p>Before</p><div data-x="),
+        "cleaned up to the limit: {}",
+        &html[..40]
+    );
+    assert!(
+        html.ends_with("After</div><nav>tail menu</nav>"),
+        "the rest passes through whole"
+    );
     assert_eq!(html.len(), huge.len() - "<nav>menu</nav>".len(), "nothing lost");
-    assert!(report.warnings.iter().any(|w| w.contains("memory limit")), "{:?}", report.warnings);
+    assert!(
+        report.warnings.iter().any(|w| w.contains("memory limit")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 #[test]
 fn a_failed_stream_says_so_instead_of_going_on() {
-    let cleaner = Cleaner::new(Options { memory_limit: 1024, ..Options::default() }).unwrap();
+    let cleaner = Cleaner::new(Options {
+        memory_limit: 1024,
+        ..Options::default()
+    })
+    .unwrap();
     let mut stream = cleaner.stream(|_: &[u8]| {});
     let big = format!("<div title=\"{}\">", "y".repeat(10_000));
     assert!(stream.write(big.as_bytes()).is_err());
@@ -93,7 +130,9 @@ fn invalid_utf8_and_binary_junk_pass_without_panic() {
     let cleaner = Cleaner::new(Options::default()).unwrap();
     let (out, _) = cleaner.clean_bytes(b"<p>caf\xe9 \xff\xfe</p><nav>x</nav>").unwrap();
     assert_eq!(out, b"<p>caf\xe9 \xff\xfe</p>");
-    let junk: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let (out, _) = cleaner.clean_bytes(&junk).unwrap();
     assert!(!out.is_empty());
 }
@@ -131,20 +170,30 @@ fn clean_io_streams_between_reader_and_writer() {
 
 #[test]
 fn explain_lists_each_removal_with_reason_and_snippet() {
-    let cleaner = Cleaner::new(Options { explain: true, ..Options::default() }).unwrap();
-    let cleaned = cleaner.clean_str("<p>Story</p><p>© 2026 Example Media. All rights reserved.</p>").unwrap();
+    let cleaner = Cleaner::new(Options {
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap();
+    let cleaned = cleaner
+        .clean_str("<p>Story</p><p>© 2026 Example Media. All rights reserved.</p>")
+        .unwrap();
     let removal = &cleaned.report.removals[0];
     assert_eq!(removal.category, Category::Footer);
     assert_eq!(removal.tag, "p");
     assert!(removal.reason.contains("all rights reserved"), "{}", removal.reason);
     assert_eq!(removal.snippet, "© 2026 Example Media. All rights reserved.");
-    let quiet = Cleaner::new(Options::default()).unwrap().clean_str("<p>© 2026 Example Media. All rights reserved.</p>").unwrap();
+    let quiet = Cleaner::new(Options::default())
+        .unwrap()
+        .clean_str("<p>© 2026 Example Media. All rights reserved.</p>")
+        .unwrap();
     assert!(quiet.report.removals.is_empty());
 }
 
 #[test]
 fn options_round_trip_through_json_with_camel_case_and_reject_unknown_keys() {
-    let options: Options = serde_json::from_str(r#"{"keep":["comments"],"removeSelectors":[".x"],"explain":true}"#).unwrap();
+    let options: Options =
+        serde_json::from_str(r#"{"keep":["comments"],"removeSelectors":[".x"],"explain":true}"#).unwrap();
     assert_eq!(options.keep, vec![Category::Comments]);
     assert_eq!(options.remove_selectors, vec![".x".to_string()]);
     let err = serde_json::from_str::<Options>(r#"{"kep":["comments"]}"#).unwrap_err();

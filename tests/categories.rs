@@ -7,7 +7,12 @@ const ARTICLE: &str = "<p>The council approved the plan on Monday after a long d
 
 fn run(block: &str, keep: &[Category]) -> (String, stripwall::Report) {
     let page = format!("<html><body><article>{ARTICLE}{block}{ARTICLE}</article></body></html>");
-    let cleaner = Cleaner::new(Options { keep: keep.to_vec(), explain: true, ..Options::default() }).unwrap();
+    let cleaner = Cleaner::new(Options {
+        keep: keep.to_vec(),
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap();
     let cleaned = cleaner.clean_str(&page).unwrap();
     (cleaned.html, cleaned.report)
 }
@@ -15,54 +20,115 @@ fn run(block: &str, keep: &[Category]) -> (String, stripwall::Report) {
 fn assert_category(category: Category, block: &str, marker: &str) {
     let (html, report) = run(block, &[]);
     assert!(!html.contains(marker), "{category}: `{marker}` survived in\n{html}");
-    assert!(html.matches("The council approved").count() == 2, "{category}: article text lost in\n{html}");
     assert!(
-        report.removed.get(&category).is_some_and(|t| t.elements >= 1 && t.bytes > 0),
+        html.matches("The council approved").count() == 2,
+        "{category}: article text lost in\n{html}"
+    );
+    assert!(
+        report
+            .removed
+            .get(&category)
+            .is_some_and(|t| t.elements >= 1 && t.bytes > 0),
         "{category}: not reported: {report:#?}"
     );
     let (kept, _) = run(block, &[category]);
-    assert!(kept.contains(marker), "{category}: `{marker}` removed although the category is kept\n{kept}");
+    assert!(
+        kept.contains(marker),
+        "{category}: `{marker}` removed although the category is kept\n{kept}"
+    );
 }
 
 #[test]
 fn paywall() {
-    assert_category(Category::Paywall, r#"<div class="paywall-offer"><p>Unlock this article for $1</p></div>"#, "Unlock");
-    assert_category(Category::Paywall, "<div><p>Already a subscriber? Log in to continue reading.</p></div>", "Already");
+    assert_category(
+        Category::Paywall,
+        r#"<div class="paywall-offer"><p>Unlock this article for $1</p></div>"#,
+        "Unlock",
+    );
+    assert_category(
+        Category::Paywall,
+        "<div><p>Already a subscriber? Log in to continue reading.</p></div>",
+        "Already",
+    );
 }
 
 #[test]
 fn consent() {
-    assert_category(Category::Consent, r#"<div id="cookie-notice"><p>Cookies help us.</p></div>"#, "Cookies help");
-    assert_category(Category::Consent, "<div><p>This website uses cookies. Accept all or manage preferences.</p></div>", "uses cookies");
+    assert_category(
+        Category::Consent,
+        r#"<div id="cookie-notice"><p>Cookies help us.</p></div>"#,
+        "Cookies help",
+    );
+    assert_category(
+        Category::Consent,
+        "<div><p>This website uses cookies. Accept all or manage preferences.</p></div>",
+        "uses cookies",
+    );
 }
 
 #[test]
 fn newsletter_and_app_prompts() {
-    assert_category(Category::Newsletter, r#"<div class="newsletter-box"><p>Weekly picks</p></div>"#, "Weekly picks");
-    assert_category(Category::Newsletter, "<p>Download the app and turn on notifications.</p>", "Download");
+    assert_category(
+        Category::Newsletter,
+        r#"<div class="newsletter-box"><p>Weekly picks</p></div>"#,
+        "Weekly picks",
+    );
+    assert_category(
+        Category::Newsletter,
+        "<p>Download the app and turn on notifications.</p>",
+        "Download",
+    );
 }
 
 #[test]
 fn navigation() {
-    assert_category(Category::Navigation, r#"<nav><a href="/">Front page</a></nav>"#, "Front page");
-    assert_category(Category::Navigation, r#"<ol class="breadcrumb"><li><a href="/">Index</a></li></ol>"#, "Index");
-    assert_category(Category::Navigation, r#"<div role="navigation"><a href="/">Sections</a></div>"#, "Sections");
+    assert_category(
+        Category::Navigation,
+        r#"<nav><a href="/">Front page</a></nav>"#,
+        "Front page",
+    );
+    assert_category(
+        Category::Navigation,
+        r#"<ol class="breadcrumb"><li><a href="/">Index</a></li></ol>"#,
+        "Index",
+    );
+    assert_category(
+        Category::Navigation,
+        r#"<div role="navigation"><a href="/">Sections</a></div>"#,
+        "Sections",
+    );
 }
 
 #[test]
 fn sidebar() {
-    assert_category(Category::Sidebar, "<aside><p>Weather today: sunny</p></aside>", "Weather");
-    assert_category(Category::Sidebar, r#"<div id="sidebar"><p>Weather today: sunny</p></div>"#, "Weather");
+    assert_category(
+        Category::Sidebar,
+        "<aside><p>Weather today: sunny</p></aside>",
+        "Weather",
+    );
+    assert_category(
+        Category::Sidebar,
+        r#"<div id="sidebar"><p>Weather today: sunny</p></div>"#,
+        "Weather",
+    );
 }
 
 #[test]
 fn share() {
-    assert_category(Category::Share, r##"<div class="social-links"><a href="#">Facebook</a></div>"##, "Facebook");
+    assert_category(
+        Category::Share,
+        r##"<div class="social-links"><a href="#">Facebook</a></div>"##,
+        "Facebook",
+    );
 }
 
 #[test]
 fn related() {
-    assert_category(Category::Related, r#"<section class="related-posts"><a href="/x">Other story</a></section>"#, "Other story");
+    assert_category(
+        Category::Related,
+        r#"<section class="related-posts"><a href="/x">Other story</a></section>"#,
+        "Other story",
+    );
     assert_category(
         Category::Related,
         r#"<ul><li><a href="/1">Mayor opens new library in the old town hall</a></li><li><a href="/2">School year starts with record numbers</a></li><li><a href="/3">Ferry timetable changes for the winter season</a></li></ul>"#,
@@ -72,25 +138,41 @@ fn related() {
 
 #[test]
 fn comments() {
-    assert_category(Category::Comments, r#"<section id="comments"><p>I disagree with this.</p></section>"#, "disagree");
+    assert_category(
+        Category::Comments,
+        r#"<section id="comments"><p>I disagree with this.</p></section>"#,
+        "disagree",
+    );
 }
 
 #[test]
 fn ads() {
-    assert_category(Category::Ads, r#"<div class="ad-container"><img src="/ad.gif" alt="ad"></div>"#, "ad.gif");
+    assert_category(
+        Category::Ads,
+        r#"<div class="ad-container"><img src="/ad.gif" alt="ad"></div>"#,
+        "ad.gif",
+    );
     assert_category(Category::Ads, "<div><p>Advertisement</p></div>", "Advertisement");
 }
 
 #[test]
 fn footer() {
     assert_category(Category::Footer, "<footer><p>Site map</p></footer>", "Site map");
-    assert_category(Category::Footer, "<p>© 2026 Example Media Ltd. All rights reserved.</p>", "All rights");
+    assert_category(
+        Category::Footer,
+        "<p>© 2026 Example Media Ltd. All rights reserved.</p>",
+        "All rights",
+    );
 }
 
 #[test]
 fn hidden() {
     assert_category(Category::Hidden, r#"<div hidden><p>Secret</p></div>"#, "Secret");
-    assert_category(Category::Hidden, r#"<div style="display: none"><p>Secret</p></div>"#, "Secret");
+    assert_category(
+        Category::Hidden,
+        r#"<div style="display: none"><p>Secret</p></div>"#,
+        "Secret",
+    );
     assert_category(Category::Hidden, r#"<span aria-hidden="true">Icon</span>"#, "Icon");
 }
 
@@ -98,7 +180,11 @@ fn hidden() {
 fn non_content() {
     assert_category(Category::NonContent, "<script>track()</script>", "track()");
     assert_category(Category::NonContent, "<style>p { color: red }</style>", "color: red");
-    assert_category(Category::NonContent, r#"<iframe src="https://ads.example.com/x"></iframe>"#, "ads.example.com");
+    assert_category(
+        Category::NonContent,
+        r#"<iframe src="https://ads.example.com/x"></iframe>"#,
+        "ads.example.com",
+    );
     assert_category(Category::NonContent, "<template><p>Later</p></template>", "Later");
     assert_category(Category::NonContent, r#"<input type="email" name="email">"#, "<input");
 }
@@ -114,7 +200,10 @@ fn custom_selectors_remove_and_keep() {
     let cleaned = cleaner
         .clean_str(r#"<div class="promo-strip">Spring sale</div><div id="keep-me" class="sidebar"><p>Kept sidebar</p></div><p>Story</p>"#)
         .unwrap();
-    assert_eq!(cleaned.html, r#"<div id="keep-me" class="sidebar"><p>Kept sidebar</p></div><p>Story</p>"#);
+    assert_eq!(
+        cleaned.html,
+        r#"<div id="keep-me" class="sidebar"><p>Kept sidebar</p></div><p>Story</p>"#
+    );
     assert_eq!(cleaned.report.removed[&Category::Custom].elements, 1);
 }
 
@@ -123,7 +212,10 @@ fn video_embeds_forms_and_wrappers_are_kept() {
     let page = r#"<form id="aspnetForm"><div class="main-wrapper has-sidebar"><h1>Title</h1><p>Body text.</p>
         <iframe src="https://www.youtube-nocookie.com/embed/x"></iframe></div></form>"#;
     let html = stripwall::clean(page).unwrap();
-    assert!(html.contains("<h1>Title</h1>") && html.contains("Body text.") && html.contains("youtube-nocookie"), "{html}");
+    assert!(
+        html.contains("<h1>Title</h1>") && html.contains("Body text.") && html.contains("youtube-nocookie"),
+        "{html}"
+    );
     assert!(!html.contains("<form"), "the form wrapper is unwrapped: {html}");
 }
 

@@ -52,13 +52,19 @@ fn html_is_the_default_format_and_stdin_the_default_input() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let html = stdout(&out);
     assert!(html.contains("<p>The port reopened on Friday after repairs.</p>"));
-    assert!(!html.contains("Home") && !html.contains("newsletter") && !html.contains("All rights"), "{html}");
+    assert!(
+        !html.contains("Home") && !html.contains("newsletter") && !html.contains("All rights"),
+        "{html}"
+    );
 }
 
 #[test]
 fn text_format_gives_title_then_blocks() {
     let out = stripwall(&["--format", "text", "-"], PAGE.as_bytes());
-    assert_eq!(stdout(&out), "Port reopens\n\nThe port reopened on Friday after repairs.\n");
+    assert_eq!(
+        stdout(&out),
+        "Port reopens\n\nThe port reopened on Friday after repairs.\n"
+    );
 }
 
 #[test]
@@ -70,14 +76,21 @@ fn json_format_holds_title_text_html_and_report() {
     assert!(value["text"].as_str().unwrap().contains("repairs"));
     assert!(value["html"].as_str().unwrap().contains("<article>"));
     assert_eq!(value["report"]["removed"]["navigation"]["elements"], 1);
-    assert!(value["report"]["removals"].as_array().unwrap().iter().any(|r| r["category"] == "newsletter"));
+    assert!(value["report"]["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["category"] == "newsletter"));
     // --explain also writes the report for people to stderr.
     assert!(stderr(&out).contains("newsletter"), "{}", stderr(&out));
 }
 
 #[test]
 fn keep_and_selectors_are_applied() {
-    let out = stripwall(&["--keep", "navigation", "--remove", "h1", "--keep-selector", "footer"], PAGE.as_bytes());
+    let out = stripwall(
+        &["--keep", "navigation", "--remove", "h1", "--keep-selector", "footer"],
+        PAGE.as_bytes(),
+    );
     let html = stdout(&out);
     assert!(html.contains("Home"), "navigation kept: {html}");
     assert!(!html.contains("<h1>"), "h1 removed by selector: {html}");
@@ -107,7 +120,10 @@ fn truncated_gzip_is_an_error_with_a_message() {
     let out = stripwall(&[input.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("stripwall: ") && err.contains("truncated gzip"), "{err}");
+    assert!(
+        err.starts_with("stripwall: ") && err.contains("truncated gzip"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "one line: {err}");
 }
 
@@ -131,7 +147,9 @@ fn empty_binary_and_invalid_input_do_not_crash() {
     let out = stripwall(&[], b"");
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    let junk: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let junk: Vec<u8> = (0..100_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
     let out = stripwall(&["--format", "text"], &junk);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = stripwall(&["--format", "json"], b"<p>caf\xe9</p>");
@@ -153,7 +171,16 @@ fn several_files_in_json_give_one_object_per_line() {
 fn help_names_the_formats_and_categories() {
     let out = stripwall(&["--help"], b"");
     let help = stdout(&out);
-    for word in ["--format", "--keep", "--remove", "--keep-selector", "--explain", "--url", "paywall", "consent"] {
+    for word in [
+        "--format",
+        "--keep",
+        "--remove",
+        "--keep-selector",
+        "--explain",
+        "--url",
+        "paywall",
+        "consent",
+    ] {
         assert!(help.contains(word), "help lacks {word}:\n{help}");
     }
 }

@@ -67,7 +67,11 @@ fn check_expectations(name: &str, expect: &str, html: &str, report: &Report) {
 
 #[test]
 fn fixtures_meet_their_expectations() {
-    let cleaner = Cleaner::new(Options { explain: true, ..Options::default() }).unwrap();
+    let cleaner = Cleaner::new(Options {
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap();
     for (name, path) in fixtures() {
         let html = fs::read_to_string(&path).unwrap();
         let expect = fs::read_to_string(path.with_extension("expect"))
@@ -79,7 +83,11 @@ fn fixtures_meet_their_expectations() {
 
 #[test]
 fn fixtures_give_identical_output_under_random_chunk_splits() {
-    let cleaner = Cleaner::new(Options { explain: true, ..Options::default() }).unwrap();
+    let cleaner = Cleaner::new(Options {
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap();
     let mut rng = fastrand::Rng::with_seed(0x5717_9a11);
     for (name, path) in fixtures() {
         let html = fs::read(&path).unwrap();
@@ -105,6 +113,9 @@ fn fixtures_give_identical_output_under_random_chunk_splits() {
 #[test]
 fn fixtures_without_expectations_are_not_allowed() {
     for (name, path) in fixtures() {
-        assert!(path.with_extension("expect").exists(), "{name}.html has no .expect file");
+        assert!(
+            path.with_extension("expect").exists(),
+            "{name}.html has no .expect file"
+        );
     }
 }

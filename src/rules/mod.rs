@@ -41,7 +41,11 @@ pub(crate) enum Verdict {
     Remove { category: Category, reason: String },
     /// Hold the element's output back and remove it at its end unless it turns out to hold the
     /// article (see [`Evidence`]).
-    Verify { category: Category, reason: String, evidence: Evidence },
+    Verify {
+        category: Category,
+        reason: String,
+        evidence: Evidence,
+    },
     /// Drop the tags, keep the content (`form` wrappers).
     Unwrap,
 }
@@ -80,26 +84,92 @@ pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
     }
     matches!(
         tag,
-        "b" | "i" | "em" | "strong" | "u" | "s" | "sup" | "sub" | "abbr" | "cite" | "code" | "kbd"
-            | "samp" | "var" | "mark" | "q" | "time" | "br" | "hr" | "wbr" | "source" | "track"
-            | "bdi" | "bdo" | "dfn" | "del" | "ins" | "tr" | "td" | "th" | "tbody" | "thead"
-            | "col" | "colgroup" | "caption" | "dt" | "dd"
+        "b" | "i"
+            | "em"
+            | "strong"
+            | "u"
+            | "s"
+            | "sup"
+            | "sub"
+            | "abbr"
+            | "cite"
+            | "code"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "mark"
+            | "q"
+            | "time"
+            | "br"
+            | "hr"
+            | "wbr"
+            | "source"
+            | "track"
+            | "bdi"
+            | "bdo"
+            | "dfn"
+            | "del"
+            | "ins"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "col"
+            | "colgroup"
+            | "caption"
+            | "dt"
+            | "dd"
     )
 }
 
 /// Tags whose element is judged by its text at its end when it is small.
 pub(crate) fn is_text_checked(tag: &str) -> bool {
-    matches!(tag, "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol")
+    matches!(
+        tag,
+        "div" | "section" | "p" | "small" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
+    )
 }
 
 /// Tags that class words never remove: the headline, text structure, media and code.
 fn is_protected_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "html" | "head" | "body" | "main" | "article" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "pre" | "code" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
-            | "figure" | "figcaption" | "img" | "picture" | "video" | "audio" | "source"
-            | "blockquote" | "math" | "time" | "title" | "meta" | "link" | "br" | "hr"
+        "html"
+            | "head"
+            | "body"
+            | "main"
+            | "article"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "code"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "img"
+            | "picture"
+            | "video"
+            | "audio"
+            | "source"
+            | "blockquote"
+            | "math"
+            | "time"
+            | "title"
+            | "meta"
+            | "link"
+            | "br"
+            | "hr"
     )
 }
 
@@ -114,37 +184,55 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
     if let Some(verdict) = by_role(el) {
         return verdict;
     }
-    let content = el.tag == "article"
-        || el.tag == "main"
-        || el.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-    let words = if is_protected_tag(el.tag) { WordVerdict::default() } else { by_words(el) };
+    let content =
+        el.tag == "article" || el.tag == "main" || el.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+    let words = if is_protected_tag(el.tag) {
+        WordVerdict::default()
+    } else {
+        by_words(el)
+    };
     if content || words.content {
         // Content containers are only removed when hidden, and even then only if they turn
         // out not to be article-like.
         if let Some(reason) = hidden_reason(el) {
-            return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Hidden };
+            return Verdict::Verify {
+                category: Category::Hidden,
+                reason,
+                evidence: Evidence::Hidden,
+            };
         }
         return Verdict::Content;
     }
     if let Some((category, strong, reason)) = words.boilerplate {
         let evidence = if strong { Evidence::Strong } else { Evidence::Weak };
-        return Verdict::Verify { category, reason, evidence };
+        return Verdict::Verify {
+            category,
+            reason,
+            evidence,
+        };
     }
     if let Some(reason) = hidden_reason(el) {
-        return Verdict::Verify { category: Category::Hidden, reason, evidence: Evidence::Hidden };
+        return Verdict::Verify {
+            category: Category::Hidden,
+            reason,
+            evidence: Evidence::Hidden,
+        };
     }
     Verdict::Pass
 }
 
 fn remove(category: Category, reason: impl Into<String>) -> Option<Verdict> {
-    Some(Verdict::Remove { category, reason: reason.into() })
+    Some(Verdict::Remove {
+        category,
+        reason: reason.into(),
+    })
 }
 
 fn by_tag(el: &StartTag<'_>) -> Option<Verdict> {
     match el.tag {
         "script" => remove(Category::NonContent, "<script>"),
-        "style" | "template" | "noscript" | "object" | "embed" | "applet" | "frame" | "frameset"
-        | "input" | "button" | "select" | "textarea" | "datalist" | "portal" => {
+        "style" | "template" | "noscript" | "object" | "embed" | "applet" | "frame" | "frameset" | "input"
+        | "button" | "select" | "textarea" | "datalist" | "portal" => {
             remove(Category::NonContent, format!("<{}>", el.tag))
         }
         "iframe" if !el.src_or_type.is_some_and(is_video_embed) => {
@@ -224,7 +312,6 @@ fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
         boilerplate: Option<(Category, bool, usize, usize)>,
         modifier: bool,
         content: bool,
-        unknown: bool,
     }
     let mut current: Option<(usize, Token)> = None;
     let finish = |token: Token, verdict: &mut WordVerdict| {
@@ -260,22 +347,24 @@ fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
             }
         }
         let token = &mut current
-            .get_or_insert_with(|| (index, Token { boilerplate: None, modifier: false, content: false, unknown: false }))
+            .get_or_insert((
+                index,
+                Token {
+                    boilerplate: None,
+                    modifier: false,
+                    content: false,
+                },
+            ))
             .1;
         match signal(word) {
-            Some(WordSignal::Boilerplate { category, strong }) => {
-                if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) {
-                    token.boilerplate = Some((category, strong, start, end));
-                }
+            Some(WordSignal::Boilerplate { category, strong })
+                if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) =>
+            {
+                token.boilerplate = Some((category, strong, start, end));
             }
             Some(WordSignal::Content) => token.content = true,
             Some(WordSignal::Modifier) => token.modifier = true,
-            None => {
-                // One-letter prefixes (`c-`, `l-`, `o-`) and digits say nothing.
-                if word.len() > 1 && !word.bytes().all(|b| b.is_ascii_digit()) {
-                    token.unknown = true;
-                }
-            }
+            Some(WordSignal::Boilerplate { .. }) | None => {}
         }
     });
     if let Some((_, token)) = current {
@@ -311,11 +400,13 @@ pub(crate) fn hidden_style(style: &str) -> Option<&'static str> {
         .filter(|c| !c.is_whitespace())
         .flat_map(|c| c.to_lowercase())
         .collect();
-    compact.split(';').find_map(|decl| match decl.trim_end_matches("!important") {
-        "display:none" => Some("display:none"),
-        "visibility:hidden" => Some("visibility:hidden"),
-        _ => None,
-    })
+    compact
+        .split(';')
+        .find_map(|decl| match decl.trim_end_matches("!important") {
+            "display:none" => Some("display:none"),
+            "visibility:hidden" => Some("visibility:hidden"),
+            _ => None,
+        })
 }
 
 /// Whether an iframe's `src` is a video embed worth keeping.
@@ -344,18 +435,30 @@ mod tests {
     use super::*;
 
     fn div(class: &str) -> StartTag<'_> {
-        StartTag { tag: "div", class: Some(class), ..StartTag::default() }
+        StartTag {
+            tag: "div",
+            class: Some(class),
+            ..StartTag::default()
+        }
     }
 
     #[test]
     fn class_words_are_verified_with_their_strength() {
         assert!(matches!(
             classify(&div("cookie-banner")),
-            Verdict::Verify { category: Category::Consent, evidence: Evidence::Strong, .. }
+            Verdict::Verify {
+                category: Category::Consent,
+                evidence: Evidence::Strong,
+                ..
+            }
         ));
         assert!(matches!(
             classify(&div("c-newsletter__signup")),
-            Verdict::Verify { category: Category::Newsletter, evidence: Evidence::Strong, .. }
+            Verdict::Verify {
+                category: Category::Newsletter,
+                evidence: Evidence::Strong,
+                ..
+            }
         ));
     }
 
@@ -363,7 +466,11 @@ mod tests {
     fn weak_words_are_verified() {
         assert!(matches!(
             classify(&div("paywall")),
-            Verdict::Verify { category: Category::Paywall, evidence: Evidence::Weak, .. }
+            Verdict::Verify {
+                category: Category::Paywall,
+                evidence: Evidence::Weak,
+                ..
+            }
         ));
     }
 
@@ -371,19 +478,36 @@ mod tests {
     fn modifiers_and_content_words_protect() {
         assert_eq!(classify(&div("layout has-sidebar")), Verdict::Pass);
         assert_eq!(classify(&div("entry-content")), Verdict::Content);
-        assert!(matches!(classify(&div("related-articles")), Verdict::Verify { category: Category::Related, .. }));
-        assert_eq!(classify(&div("l-sidebar-fixed l-article-body-segment")), Verdict::Content);
+        assert!(matches!(
+            classify(&div("related-articles")),
+            Verdict::Verify {
+                category: Category::Related,
+                ..
+            }
+        ));
+        assert_eq!(
+            classify(&div("l-sidebar-fixed l-article-body-segment")),
+            Verdict::Content
+        );
     }
 
     #[test]
     fn protected_tags_ignore_class_words() {
-        let pre = StartTag { tag: "pre", class: Some("comment-highlight"), ..StartTag::default() };
+        let pre = StartTag {
+            tag: "pre",
+            class: Some("comment-highlight"),
+            ..StartTag::default()
+        };
         assert_eq!(classify(&pre), Verdict::Pass);
     }
 
     #[test]
     fn reason_names_the_word_as_written() {
-        match classify(&StartTag { tag: "div", id: Some("CookieNotice"), ..StartTag::default() }) {
+        match classify(&StartTag {
+            tag: "div",
+            id: Some("CookieNotice"),
+            ..StartTag::default()
+        }) {
             Verdict::Verify { reason, .. } => assert_eq!(reason, "id word \"cookie\""),
             other => panic!("{other:?}"),
         }
@@ -399,7 +523,10 @@ mod tests {
 
     #[test]
     fn hidden_styles() {
-        assert_eq!(hidden_style("color: red; DISPLAY : none !important"), Some("display:none"));
+        assert_eq!(
+            hidden_style("color: red; DISPLAY : none !important"),
+            Some("display:none")
+        );
         assert_eq!(hidden_style("display:block"), None);
     }
 

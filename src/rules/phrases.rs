@@ -18,112 +18,266 @@ const PHRASES: &[(&str, Category)] = {
     use Category::*;
     &[
         // Paywall (en)
-        ("subscribe now", Paywall), ("subscribe today", Paywall), ("subscribe to continue", Paywall),
-        ("subscribe to read", Paywall), ("subscribe for", Paywall), ("subscribers only", Paywall),
-        ("for subscribers", Paywall), ("already a subscriber", Paywall), ("already subscribed", Paywall),
-        ("become a subscriber", Paywall), ("become a member", Paywall), ("unlimited access", Paywall),
-        ("unlimited digital access", Paywall), ("to continue reading", Paywall),
-        ("continue reading with", Paywall), ("read the full article", Paywall),
-        ("read the full story", Paywall), ("this article is for", Paywall),
-        ("this content is for", Paywall), ("exclusive to subscribers", Paywall),
-        ("subscriber exclusive", Paywall), ("premium content", Paywall), ("premium article", Paywall),
-        ("sign in to continue", Paywall), ("log in to continue", Paywall),
-        ("login to continue", Paywall), ("create a free account", Paywall),
-        ("register to continue", Paywall), ("free trial", Paywall), ("start your trial", Paywall),
-        ("cancel any time", Paywall), ("cancel anytime", Paywall), ("per month", Paywall),
-        ("per week", Paywall), ("first month", Paywall), ("for four weeks", Paywall),
-        ("for 4 weeks", Paywall), ("you have reached", Paywall), ("free articles", Paywall),
-        ("articles remaining", Paywall), ("article limit", Paywall), ("your free article", Paywall),
-        ("support our journalism", Paywall), ("support independent journalism", Paywall),
-        ("all major cards accepted", Paywall), ("no commitments", Paywall), ("no commitment", Paywall),
-        ("billed annually", Paywall), ("special offer", Paywall), ("limited time offer", Paywall),
-        ("unlock this article", Paywall), ("unlock full access", Paywall), ("get full access", Paywall),
-        ("digital subscription", Paywall), ("subscription", Paywall), ("subscribe", Paywall),
+        ("subscribe now", Paywall),
+        ("subscribe today", Paywall),
+        ("subscribe to continue", Paywall),
+        ("subscribe to read", Paywall),
+        ("subscribe for", Paywall),
+        ("subscribers only", Paywall),
+        ("for subscribers", Paywall),
+        ("already a subscriber", Paywall),
+        ("already subscribed", Paywall),
+        ("become a subscriber", Paywall),
+        ("become a member", Paywall),
+        ("unlimited access", Paywall),
+        ("unlimited digital access", Paywall),
+        ("to continue reading", Paywall),
+        ("continue reading with", Paywall),
+        ("read the full article", Paywall),
+        ("read the full story", Paywall),
+        ("this article is for", Paywall),
+        ("this content is for", Paywall),
+        ("exclusive to subscribers", Paywall),
+        ("subscriber exclusive", Paywall),
+        ("premium content", Paywall),
+        ("premium article", Paywall),
+        ("sign in to continue", Paywall),
+        ("log in to continue", Paywall),
+        ("login to continue", Paywall),
+        ("create a free account", Paywall),
+        ("register to continue", Paywall),
+        ("free trial", Paywall),
+        ("start your trial", Paywall),
+        ("cancel any time", Paywall),
+        ("cancel anytime", Paywall),
+        ("per month", Paywall),
+        ("per week", Paywall),
+        ("first month", Paywall),
+        ("for four weeks", Paywall),
+        ("for 4 weeks", Paywall),
+        ("you have reached", Paywall),
+        ("free articles", Paywall),
+        ("articles remaining", Paywall),
+        ("article limit", Paywall),
+        ("your free article", Paywall),
+        ("support our journalism", Paywall),
+        ("support independent journalism", Paywall),
+        ("all major cards accepted", Paywall),
+        ("no commitments", Paywall),
+        ("no commitment", Paywall),
+        ("billed annually", Paywall),
+        ("special offer", Paywall),
+        ("limited time offer", Paywall),
+        ("unlock this article", Paywall),
+        ("unlock full access", Paywall),
+        ("get full access", Paywall),
+        ("digital subscription", Paywall),
+        ("subscription", Paywall),
+        ("subscribe", Paywall),
         ("subscriber", Paywall),
         // Paywall (de, fr, es)
-        ("jetzt abonnieren", Paywall), ("abonnieren sie", Paywall), ("bereits abonnent", Paywall),
-        ("schon abonnent", Paywall), ("weiterlesen mit", Paywall), ("jetzt weiterlesen", Paywall),
-        ("zugang zu allen", Paywall), ("monatlich kündbar", Paywall), ("jederzeit kündbar", Paywall),
-        ("kostenlos testen", Paywall), ("gratis testen", Paywall), ("abonnez-vous", Paywall),
-        ("s'abonner", Paywall), ("déjà abonné", Paywall), ("réservé aux abonnés", Paywall),
-        ("article réservé", Paywall), ("accès illimité", Paywall), ("sans engagement", Paywall),
-        ("essai gratuit", Paywall), ("suscríbete", Paywall), ("ya eres suscriptor", Paywall),
-        ("ya soy suscriptor", Paywall), ("exclusivo para suscriptores", Paywall),
-        ("sigue leyendo", Paywall), ("seguir leyendo", Paywall), ("acceso ilimitado", Paywall),
-        ("prueba gratis", Paywall), ("cancela cuando quieras", Paywall),
+        ("jetzt abonnieren", Paywall),
+        ("abonnieren sie", Paywall),
+        ("bereits abonnent", Paywall),
+        ("schon abonnent", Paywall),
+        ("weiterlesen mit", Paywall),
+        ("jetzt weiterlesen", Paywall),
+        ("zugang zu allen", Paywall),
+        ("monatlich kündbar", Paywall),
+        ("jederzeit kündbar", Paywall),
+        ("kostenlos testen", Paywall),
+        ("gratis testen", Paywall),
+        ("abonnez-vous", Paywall),
+        ("s'abonner", Paywall),
+        ("déjà abonné", Paywall),
+        ("réservé aux abonnés", Paywall),
+        ("article réservé", Paywall),
+        ("accès illimité", Paywall),
+        ("sans engagement", Paywall),
+        ("essai gratuit", Paywall),
+        ("suscríbete", Paywall),
+        ("ya eres suscriptor", Paywall),
+        ("ya soy suscriptor", Paywall),
+        ("exclusivo para suscriptores", Paywall),
+        ("sigue leyendo", Paywall),
+        ("seguir leyendo", Paywall),
+        ("acceso ilimitado", Paywall),
+        ("prueba gratis", Paywall),
+        ("cancela cuando quieras", Paywall),
         // Consent
-        ("we use cookies", Consent), ("this site uses cookies", Consent),
-        ("this website uses cookies", Consent), ("use of cookies", Consent),
-        ("accept cookies", Consent), ("accept all", Consent), ("cookie policy", Consent),
-        ("cookie settings", Consent), ("manage cookies", Consent), ("manage preferences", Consent),
-        ("privacy settings", Consent), ("your privacy choices", Consent),
-        ("by continuing to use", Consent), ("you agree to our", Consent), ("reject all", Consent),
-        ("necessary cookies", Consent), ("cookies", Consent), ("consent", Consent),
-        ("wir verwenden cookies", Consent), ("diese website verwendet cookies", Consent),
-        ("cookies akzeptieren", Consent), ("alle akzeptieren", Consent),
-        ("nous utilisons des cookies", Consent), ("ce site utilise des cookies", Consent),
-        ("accepter les cookies", Consent), ("tout accepter", Consent),
-        ("utilizamos cookies", Consent), ("usamos cookies", Consent),
-        ("este sitio utiliza cookies", Consent), ("aceptar cookies", Consent),
-        ("aceptar todo", Consent), ("política de cookies", Consent),
+        ("we use cookies", Consent),
+        ("this site uses cookies", Consent),
+        ("this website uses cookies", Consent),
+        ("use of cookies", Consent),
+        ("accept cookies", Consent),
+        ("accept all", Consent),
+        ("cookie policy", Consent),
+        ("cookie settings", Consent),
+        ("manage cookies", Consent),
+        ("manage preferences", Consent),
+        ("privacy settings", Consent),
+        ("your privacy choices", Consent),
+        ("by continuing to use", Consent),
+        ("you agree to our", Consent),
+        ("reject all", Consent),
+        ("necessary cookies", Consent),
+        ("cookies", Consent),
+        ("consent", Consent),
+        ("wir verwenden cookies", Consent),
+        ("diese website verwendet cookies", Consent),
+        ("cookies akzeptieren", Consent),
+        ("alle akzeptieren", Consent),
+        ("nous utilisons des cookies", Consent),
+        ("ce site utilise des cookies", Consent),
+        ("accepter les cookies", Consent),
+        ("tout accepter", Consent),
+        ("utilizamos cookies", Consent),
+        ("usamos cookies", Consent),
+        ("este sitio utiliza cookies", Consent),
+        ("aceptar cookies", Consent),
+        ("aceptar todo", Consent),
+        ("política de cookies", Consent),
         // Newsletter and app prompts
-        ("sign up for our newsletter", Newsletter), ("subscribe to our newsletter", Newsletter),
-        ("sign up for", Newsletter), ("sign up", Newsletter), ("get the latest", Newsletter),
-        ("delivered to your inbox", Newsletter), ("in your inbox", Newsletter),
-        ("straight to your inbox", Newsletter), ("enter your email", Newsletter),
-        ("your email address", Newsletter), ("email address", Newsletter),
-        ("daily briefing", Newsletter), ("never miss", Newsletter), ("download the app", Newsletter),
-        ("download our app", Newsletter), ("get the app", Newsletter), ("mobile app", Newsletter),
-        ("our app", Newsletter), ("app store", Newsletter), ("google play", Newsletter),
-        ("turn on notifications", Newsletter), ("enable notifications", Newsletter),
-        ("newsletter", Newsletter), ("newsletter abonnieren", Newsletter),
-        ("zum newsletter anmelden", Newsletter), ("melden sie sich", Newsletter),
-        ("inscrivez-vous", Newsletter), ("lettre d'information", Newsletter),
-        ("recevez notre newsletter", Newsletter), ("boletín", Newsletter),
+        ("sign up for our newsletter", Newsletter),
+        ("subscribe to our newsletter", Newsletter),
+        ("sign up for", Newsletter),
+        ("sign up", Newsletter),
+        ("get the latest", Newsletter),
+        ("delivered to your inbox", Newsletter),
+        ("in your inbox", Newsletter),
+        ("straight to your inbox", Newsletter),
+        ("enter your email", Newsletter),
+        ("your email address", Newsletter),
+        ("email address", Newsletter),
+        ("daily briefing", Newsletter),
+        ("never miss", Newsletter),
+        ("download the app", Newsletter),
+        ("download our app", Newsletter),
+        ("get the app", Newsletter),
+        ("mobile app", Newsletter),
+        ("our app", Newsletter),
+        ("app store", Newsletter),
+        ("google play", Newsletter),
+        ("turn on notifications", Newsletter),
+        ("enable notifications", Newsletter),
+        ("newsletter", Newsletter),
+        ("newsletter abonnieren", Newsletter),
+        ("zum newsletter anmelden", Newsletter),
+        ("melden sie sich", Newsletter),
+        ("inscrivez-vous", Newsletter),
+        ("lettre d'information", Newsletter),
+        ("recevez notre newsletter", Newsletter),
+        ("boletín", Newsletter),
         ("recibe nuestro", Newsletter),
         // Share
-        ("share this article", Share), ("share this story", Share), ("share on facebook", Share),
-        ("share on twitter", Share), ("share on x", Share), ("share via", Share),
-        ("copy link", Share), ("follow us", Share), ("email this", Share), ("print this", Share),
-        ("share", Share), ("tweet", Share), ("facebook", Share), ("twitter", Share),
-        ("linkedin", Share), ("whatsapp", Share), ("pinterest", Share), ("reddit", Share),
-        ("artikel teilen", Share), ("teilen", Share), ("partager", Share),
-        ("partagez cet article", Share), ("compartir", Share), ("comparte esta noticia", Share),
+        ("share this article", Share),
+        ("share this story", Share),
+        ("share on facebook", Share),
+        ("share on twitter", Share),
+        ("share on x", Share),
+        ("share via", Share),
+        ("copy link", Share),
+        ("follow us", Share),
+        ("email this", Share),
+        ("print this", Share),
+        ("share", Share),
+        ("tweet", Share),
+        ("facebook", Share),
+        ("twitter", Share),
+        ("linkedin", Share),
+        ("whatsapp", Share),
+        ("pinterest", Share),
+        ("reddit", Share),
+        ("artikel teilen", Share),
+        ("teilen", Share),
+        ("partager", Share),
+        ("partagez cet article", Share),
+        ("compartir", Share),
+        ("comparte esta noticia", Share),
         // Related
-        ("related articles", Related), ("related stories", Related), ("related posts", Related),
-        ("related content", Related), ("you may also like", Related),
-        ("you might also like", Related), ("more from", Related), ("recommended for you", Related),
-        ("read more", Related), ("read next", Related), ("most popular", Related),
-        ("most read", Related), ("trending now", Related), ("more stories", Related),
-        ("also read", Related), ("don't miss", Related), ("recommended stories", Related),
-        ("around the web", Related), ("promoted stories", Related), ("related", Related),
-        ("das könnte sie auch interessieren", Related), ("mehr zum thema", Related),
-        ("weitere artikel", Related), ("à lire aussi", Related), ("lire aussi", Related),
-        ("lire la suite", Related), ("sur le même sujet", Related),
-        ("noticias relacionadas", Related), ("te puede interesar", Related),
+        ("related articles", Related),
+        ("related stories", Related),
+        ("related posts", Related),
+        ("related content", Related),
+        ("you may also like", Related),
+        ("you might also like", Related),
+        ("more from", Related),
+        ("recommended for you", Related),
+        ("read more", Related),
+        ("read next", Related),
+        ("most popular", Related),
+        ("most read", Related),
+        ("trending now", Related),
+        ("more stories", Related),
+        ("also read", Related),
+        ("don't miss", Related),
+        ("recommended stories", Related),
+        ("around the web", Related),
+        ("promoted stories", Related),
+        ("related", Related),
+        ("das könnte sie auch interessieren", Related),
+        ("mehr zum thema", Related),
+        ("weitere artikel", Related),
+        ("à lire aussi", Related),
+        ("lire aussi", Related),
+        ("lire la suite", Related),
+        ("sur le même sujet", Related),
+        ("noticias relacionadas", Related),
+        ("te puede interesar", Related),
         ("lo más leído", Related),
         // Comments
-        ("leave a comment", Comments), ("leave a reply", Comments), ("post a comment", Comments),
-        ("add a comment", Comments), ("join the conversation", Comments),
-        ("join the discussion", Comments), ("show comments", Comments), ("view comments", Comments),
-        ("log in to comment", Comments), ("comment policy", Comments), ("comments", Comments),
-        ("kommentare", Comments), ("commentaires", Comments), ("comentarios", Comments),
+        ("leave a comment", Comments),
+        ("leave a reply", Comments),
+        ("post a comment", Comments),
+        ("add a comment", Comments),
+        ("join the conversation", Comments),
+        ("join the discussion", Comments),
+        ("show comments", Comments),
+        ("view comments", Comments),
+        ("log in to comment", Comments),
+        ("comment policy", Comments),
+        ("comments", Comments),
+        ("kommentare", Comments),
+        ("commentaires", Comments),
+        ("comentarios", Comments),
         // Ads
-        ("advertisement", Ads), ("sponsored content", Ads), ("paid content", Ads),
-        ("paid post", Ads), ("ad choices", Ads), ("adchoices", Ads),
-        ("story continues below", Ads), ("article continues below", Ads),
-        ("continue reading below", Ads), ("sponsored", Ads), ("anzeige", Ads),
-        ("publicité", Ads), ("publicidad", Ads),
+        ("advertisement", Ads),
+        ("sponsored content", Ads),
+        ("paid content", Ads),
+        ("paid post", Ads),
+        ("ad choices", Ads),
+        ("adchoices", Ads),
+        ("story continues below", Ads),
+        ("article continues below", Ads),
+        ("continue reading below", Ads),
+        ("sponsored", Ads),
+        ("anzeige", Ads),
+        ("publicité", Ads),
+        ("publicidad", Ads),
         // Footer and legal
-        ("all rights reserved", Footer), ("no part of this", Footer), ("may be reproduced", Footer),
-        ("may not be reproduced", Footer), ("without prior written permission", Footer),
-        ("without the prior written", Footer), ("privacy policy", Footer),
-        ("terms of use", Footer), ("terms of service", Footer), ("terms and conditions", Footer),
-        ("contact us", Footer), ("about us", Footer), ("©", Footer), ("copyright", Footer),
-        ("alle rechte vorbehalten", Footer), ("datenschutzerklärung", Footer),
-        ("nutzungsbedingungen", Footer), ("impressum", Footer), ("tous droits réservés", Footer),
-        ("politique de confidentialité", Footer), ("mentions légales", Footer),
-        ("todos los derechos reservados", Footer), ("política de privacidad", Footer),
+        ("all rights reserved", Footer),
+        ("no part of this", Footer),
+        ("may be reproduced", Footer),
+        ("may not be reproduced", Footer),
+        ("without prior written permission", Footer),
+        ("without the prior written", Footer),
+        ("privacy policy", Footer),
+        ("terms of use", Footer),
+        ("terms of service", Footer),
+        ("terms and conditions", Footer),
+        ("contact us", Footer),
+        ("about us", Footer),
+        ("©", Footer),
+        ("copyright", Footer),
+        ("alle rechte vorbehalten", Footer),
+        ("datenschutzerklärung", Footer),
+        ("nutzungsbedingungen", Footer),
+        ("impressum", Footer),
+        ("tous droits réservés", Footer),
+        ("politique de confidentialité", Footer),
+        ("mentions légales", Footer),
+        ("todos los derechos reservados", Footer),
+        ("política de privacidad", Footer),
         ("aviso legal", Footer),
     ]
 };
@@ -167,15 +321,17 @@ pub(crate) struct PhraseVerdict {
 /// `prompts_inside` counts prompt blocks already removed from inside it (a box whose heading and
 /// buttons were prompts is one too). `None`: not a prompt.
 pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> {
-    let len = if text.is_ascii() { text.len() } else { text.chars().count() };
+    let len = if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     if len == 0 || len > MAX_JUDGED_TEXT {
         return None;
     }
     let (automaton, phrase_of) = matcher();
     let mut matches = automaton.find_iter(text).peekable();
-    if matches.peek().is_none() {
-        return None;
-    }
+    matches.peek()?;
     let mut covered = 0usize;
     let mut by_category = [0usize; Category::ALL.len()];
     let mut distinct: Vec<usize> = Vec::new();
@@ -208,7 +364,10 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
         phrases.push(text);
     }
     let quoted: Vec<String> = phrases.iter().map(|p| format!("\"{}\"", clip(p, 60))).collect();
-    Some(PhraseVerdict { category: Category::ALL[best], reason: format!("phrase {}", quoted.join(", ")) })
+    Some(PhraseVerdict {
+        category: Category::ALL[best],
+        reason: format!("phrase {}", quoted.join(", ")),
+    })
 }
 
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -255,10 +414,24 @@ mod tests {
     #[test]
     fn prompts_are_judged() {
         assert_eq!(judge("Subscribe now", 0).unwrap().category, Category::Paywall);
-        assert_eq!(judge("© 2025, Example Group. All Rights Reserved", 0).unwrap().category, Category::Footer);
-        assert_eq!(judge("Wir verwenden Cookies. Alle akzeptieren", 0).unwrap().category, Category::Consent);
-        assert_eq!(judge("Abonnez-vous : accès illimité, sans engagement", 0).unwrap().category, Category::Paywall);
-        assert_eq!(judge("Todos los derechos reservados", 0).unwrap().category, Category::Footer);
+        assert_eq!(
+            judge("© 2025, Example Group. All Rights Reserved", 0).unwrap().category,
+            Category::Footer
+        );
+        assert_eq!(
+            judge("Wir verwenden Cookies. Alle akzeptieren", 0).unwrap().category,
+            Category::Consent
+        );
+        assert_eq!(
+            judge("Abonnez-vous : accès illimité, sans engagement", 0)
+                .unwrap()
+                .category,
+            Category::Paywall
+        );
+        assert_eq!(
+            judge("Todos los derechos reservados", 0).unwrap().category,
+            Category::Footer
+        );
     }
 
     #[test]
@@ -274,15 +447,45 @@ mod tests {
 
     #[test]
     fn prose_is_not_judged() {
-        assert_eq!(judge("The deployment will include 5,000 construction workers, officials said.", 0), None);
-        assert_eq!(judge("Her newsletter has 40,000 readers and a growing subscription base in Europe.", 0), None);
-        assert_eq!(judge("Photo: © Reuters / Jane Doe, taken in the port of Hamburg last spring", 0), None);
+        assert_eq!(
+            judge(
+                "The deployment will include 5,000 construction workers, officials said.",
+                0
+            ),
+            None
+        );
+        assert_eq!(
+            judge(
+                "Her newsletter has 40,000 readers and a growing subscription base in Europe.",
+                0
+            ),
+            None
+        );
+        assert_eq!(
+            judge(
+                "Photo: © Reuters / Jane Doe, taken in the port of Hamburg last spring",
+                0
+            ),
+            None
+        );
     }
 
     #[test]
     fn quoted_prompts_are_not_judged() {
-        assert_eq!(judge("The banner read \u{201C}Subscribe now, cancel any time,\u{201D} critics said.", 0), None);
-        assert_eq!(judge("One paper's banner read \"Subscribe now, cancel any time\" for a month.", 0), None);
+        assert_eq!(
+            judge(
+                "The banner read \u{201C}Subscribe now, cancel any time,\u{201D} critics said.",
+                0
+            ),
+            None
+        );
+        assert_eq!(
+            judge(
+                "One paper's banner read \"Subscribe now, cancel any time\" for a month.",
+                0
+            ),
+            None
+        );
         assert!(judge("\u{201C}Great story\u{201D} Subscribe now, cancel any time", 0).is_some());
     }
 

@@ -25,54 +25,47 @@ pub(crate) fn signal(word: &str) -> Option<WordSignal> {
     match word {
         // Paywalls and registration walls. "paywall" also names the gated text itself
         // (schema.org's own example uses `.paywall`), so it is never strong.
-        "paywall" | "regwall" | "meter" | "metered" | "subscribe" | "subscription" | "subscriptions"
-        | "piano" | "unlock" | "upsell" | "premium" | "offer" | "offers" => boilerplate(Paywall, false),
+        "paywall" | "regwall" | "meter" | "metered" | "subscribe" | "subscription" | "subscriptions" | "piano"
+        | "unlock" | "upsell" | "premium" | "offer" | "offers" => boilerplate(Paywall, false),
         // Consent walls.
-        "cookie" | "cookies" | "consent" | "gdpr" | "ccpa" | "onetrust" | "didomi" | "cookiebot"
-        | "cookielaw" | "truste" | "usercentrics" | "quantcast" | "cmp" => boilerplate(Consent, true),
+        "cookie" | "cookies" | "consent" | "gdpr" | "ccpa" | "onetrust" | "didomi" | "cookiebot" | "cookielaw"
+        | "truste" | "usercentrics" | "quantcast" | "cmp" => boilerplate(Consent, true),
         // Newsletter, app and notification prompts.
         "newsletter" | "newsletters" | "mailchimp" | "optin" | "smartbanner" | "onesignal" => {
             boilerplate(Newsletter, true)
         }
-        "signup" | "subscribebox" | "appbanner" | "app" | "download" | "notification"
-        | "notifications" | "push" => boilerplate(Newsletter, false),
-        // Navigation chrome.
-        "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "nav" | "menu" | "megamenu"
-        | "skiplink" | "skip" | "pagination" | "pager" | "topbar" | "toolbar" | "masthead" => {
-            boilerplate(Navigation, true)
+        "signup" | "subscribebox" | "appbanner" | "app" | "download" | "notification" | "notifications" | "push" => {
+            boilerplate(Newsletter, false)
         }
+        // Navigation chrome.
+        "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "nav" | "menu" | "megamenu" | "skiplink" | "skip"
+        | "pagination" | "pager" | "topbar" | "toolbar" | "masthead" => boilerplate(Navigation, true),
         "header" | "banner" | "tabs" => boilerplate(Navigation, false),
         // Sidebars and rails.
         "sidebar" | "sidebars" | "rail" | "aside" => boilerplate(Sidebar, true),
         "widget" | "widgets" | "secondary" => boilerplate(Sidebar, false),
         // Share and social bars.
-        "share" | "sharing" | "sharethis" | "addthis" | "addtoany" | "social" | "socials" => {
-            boilerplate(Share, true)
-        }
+        "share" | "sharing" | "sharethis" | "addthis" | "addtoany" | "social" | "socials" => boilerplate(Share, true),
         "follow" | "print" => boilerplate(Share, false),
         // Related and recommended rails.
-        "outbrain" | "taboola" | "related" | "recommended" | "recommendations" | "recirculation"
-        | "recirc" | "trending" | "popular" | "mostread" | "zergnet" => boilerplate(Related, true),
-        "more" | "teaser" | "teasers" | "promo" | "promos" | "next" | "latest" => {
-            boilerplate(Related, false)
-        }
+        "outbrain" | "taboola" | "related" | "recommended" | "recommendations" | "recirculation" | "recirc"
+        | "trending" | "popular" | "mostread" | "zergnet" => boilerplate(Related, true),
+        "more" | "teaser" | "teasers" | "promo" | "promos" | "next" | "latest" => boilerplate(Related, false),
         // Comments.
-        "comment" | "comments" | "disqus" | "discussion" | "commentlist" | "livefyre"
-        | "coral" | "replies" | "respond" => boilerplate(Comments, true),
+        "comment" | "comments" | "disqus" | "discussion" | "commentlist" | "livefyre" | "coral" | "replies"
+        | "respond" => boilerplate(Comments, true),
         // Advertising.
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adsense"
-        | "adslot" | "adunit" | "dfp" | "gpt" | "doubleclick" | "sponsor" | "sponsored"
-        | "dianomi" | "mpu" | "leaderboard" | "billboard" | "adsbygoogle" => boilerplate(Ads, true),
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adsense" | "adslot" | "adunit"
+        | "dfp" | "gpt" | "doubleclick" | "sponsor" | "sponsored" | "dianomi" | "mpu" | "leaderboard" | "billboard"
+        | "adsbygoogle" => boilerplate(Ads, true),
         // Footers and legal.
         "footer" | "copyright" | "colophon" | "legal" | "disclaimer" => boilerplate(Footer, false),
         // Content.
-        "article" | "articles" | "content" | "story" | "body" | "entry" | "post" | "main"
-        | "text" | "prose" | "hentry" | "articlebody" | "storybody" | "blog" | "page" => {
-            Some(WordSignal::Content)
-        }
+        "article" | "articles" | "content" | "story" | "body" | "entry" | "post" | "main" | "text" | "prose"
+        | "hentry" | "articlebody" | "storybody" | "blog" | "page" => Some(WordSignal::Content),
         // State and capability modifiers.
-        "has" | "with" | "no" | "without" | "is" | "show" | "enabled" | "disabled" | "toggle"
-        | "count" | "counter" | "open" | "active" => Some(WordSignal::Modifier),
+        "has" | "with" | "no" | "without" | "is" | "show" | "enabled" | "disabled" | "toggle" | "count" | "counter"
+        | "open" | "active" => Some(WordSignal::Modifier),
         _ => None,
     }
 }
@@ -144,14 +137,20 @@ mod tests {
 
     #[test]
     fn skips_overlong_words() {
-        assert_eq!(words("a0123456789012345678901234567890123456789 ad"), vec![("ad".into(), 1)]);
+        assert_eq!(
+            words("a0123456789012345678901234567890123456789 ad"),
+            vec![("ad".into(), 1)]
+        );
     }
 
     #[test]
     fn known_words() {
         assert_eq!(
             signal("cookie"),
-            Some(WordSignal::Boilerplate { category: Category::Consent, strong: true })
+            Some(WordSignal::Boilerplate {
+                category: Category::Consent,
+                strong: true
+            })
         );
         assert_eq!(signal("article"), Some(WordSignal::Content));
         assert_eq!(signal("has"), Some(WordSignal::Modifier));
