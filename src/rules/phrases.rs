@@ -303,6 +303,7 @@ fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p))
             .expect("the phrase table is valid");
         (automaton, patterns.into_iter().map(|(_, i)| i).collect())
