@@ -266,7 +266,8 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
         }
         _ => {}
     }
-    if tag_end - name_start > 20 && article_body_finder().find(&html[name_start..tag_end]).is_some() {
+    let container = matches!(name, b"div" | b"section" | b"article");
+    if container && tag_end - name_start > 20 && article_body_finder().find(&html[name_start..tag_end]).is_some() {
         stats.has_main_content = true;
     }
     Some((tag_end, !is_inline(name)))
@@ -290,29 +291,19 @@ fn find_byte(byte: u8, haystack: &[u8]) -> Option<usize> {
         .map(|p| p + SHORT)
 }
 
-/// The position after the `>` that ends the tag whose attributes start at `from`, honouring quotes.
+/// The position after the `>` that ends the tag whose attributes start at `from`, honouring
+/// quotes (a plain loop: tags are short, and memchr's set-up per attribute costs more).
 fn tag_end(html: &[u8], from: usize) -> usize {
-    // Most tags are short and unquoted up to their end: a plain loop first.
-    for (offset, &b) in html[from..].iter().take(32).enumerate() {
-        match b {
-            b'>' => return from + offset + 1,
-            b'"' | b'\'' => return tag_end_quoted(html, from + offset),
-            _ => {}
-        }
-    }
-    tag_end_quoted(html, from)
-}
-
-fn tag_end_quoted(html: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &html[at..]) {
-        let i = at + offset;
-        match html[i] {
-            b'>' => return i + 1,
-            quote => match memchr::memchr(quote, &html[i + 1..]) {
-                Some(close) => at = i + 1 + close + 1,
-                None => return html.len(),
-            },
+    let mut quote = 0u8;
+    for (offset, &b) in html[from..].iter().enumerate() {
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'>' {
+            return from + offset + 1;
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
         }
     }
     html.len()
@@ -356,11 +347,17 @@ fn find(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
+/// Where `needle` (starting with `<`) occurs in `html` from `from` on, ASCII case ignored.
 fn find_ignore_case(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    html.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+    let mut at = from;
+    while let Some(p) = memchr::memchr(b'<', html.get(at..)?) {
+        let i = at + p;
+        if html.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 #[cfg(test)]

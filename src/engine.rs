@@ -27,6 +27,9 @@ const MAX_OPEN_HOLDS: usize = 32;
 /// JSON-LD blocks larger than this are skipped.
 const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
 const SNIPPET_CHARS: usize = 80;
+/// Text kept of a block judged by its text: enough for the longest judged text in most scripts
+/// (a block whose text does not fit is not judged by phrases).
+const TEXT_SAMPLE_BYTES: usize = 2 * phrases::MAX_JUDGED_TEXT;
 /// Removed blocks of these categories make the block around them more likely a prompt too.
 const PROMPTS: [Category; 3] = [Category::Paywall, Category::Newsletter, Category::Consent];
 
@@ -534,7 +537,7 @@ fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: 
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
     let text_limit = match kind {
         HoldKind::Verify { .. } => SNIPPET_CHARS * 4,
-        HoldKind::Text => phrases::MAX_JUDGED_TEXT * 4 + 4,
+        HoldKind::Text => TEXT_SAMPLE_BYTES,
     };
     let Some(stats) = st.scan_held(id, text_limit) else {
         // Released undecided (it outgrew the cap): kept.
@@ -548,7 +551,9 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             evidence,
         } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone())),
         HoldKind::Text => {
-            let judged = (stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
+            // Judged by phrases when short, and only on its whole text.
+            let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
+            let judged = (whole && stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
                 .flatten();
             judged

@@ -334,13 +334,8 @@ fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
             None => {}
         }
     };
-    // Byte offsets of words for the reason text: recomputed by scanning, since for_each_word
-    // hands out lower-cased copies.
-    let mut offset = 0usize;
-    for_each_word(value, |word, index| {
-        let start = find_word(value, word, offset);
+    for_each_word(value, |word, index, start| {
         let end = start + word.len();
-        offset = end;
         if current.as_ref().is_some_and(|(i, _)| *i != index) {
             if let Some((_, token)) = current.take() {
                 finish(token, verdict);
@@ -370,15 +365,6 @@ fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
     if let Some((_, token)) = current {
         finish(token, verdict);
     }
-}
-
-/// Where the (lower-cased) `word` starts in `value`, searching from `from`.
-fn find_word(value: &str, word: &str, from: usize) -> usize {
-    let bytes = value.as_bytes();
-    let w = word.as_bytes();
-    (from..=bytes.len().saturating_sub(w.len()))
-        .find(|&i| bytes[i..i + w.len()].eq_ignore_ascii_case(w))
-        .unwrap_or(from.min(bytes.len().saturating_sub(w.len())))
 }
 
 /// Why an element is hidden from readers, if it is.

@@ -4,6 +4,8 @@
 //! (`js-cookieBanner` → `js`, `cookie`, `banner`), lower-cased, and looked up here.
 
 use crate::options::Category;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// What one word says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,96 +20,167 @@ pub(crate) enum WordSignal {
     Modifier,
 }
 
-/// Looks a lower-case word up.
-pub(crate) fn signal(word: &str) -> Option<WordSignal> {
-    use Category::*;
-    let boilerplate = |category, strong| Some(WordSignal::Boilerplate { category, strong });
-    match word {
-        // Paywalls and registration walls. "paywall" also names the gated text itself
-        // (schema.org's own example uses `.paywall`), so it is never strong.
-        "paywall" | "regwall" | "meter" | "metered" | "subscribe" | "subscription" | "subscriptions" | "piano"
-        | "unlock" | "upsell" | "premium" | "offer" | "offers" => boilerplate(Paywall, false),
-        // Consent walls.
-        "cookie" | "cookies" | "consent" | "gdpr" | "ccpa" | "onetrust" | "didomi" | "cookiebot" | "cookielaw"
-        | "truste" | "usercentrics" | "quantcast" | "cmp" => boilerplate(Consent, true),
-        // Newsletter, app and notification prompts.
-        "newsletter" | "newsletters" | "mailchimp" | "optin" | "smartbanner" | "onesignal" => {
-            boilerplate(Newsletter, true)
-        }
-        "signup" | "subscribebox" | "appbanner" | "app" | "download" | "notification" | "notifications" | "push" => {
-            boilerplate(Newsletter, false)
-        }
-        // Navigation chrome.
-        "breadcrumb" | "breadcrumbs" | "navbar" | "navigation" | "nav" | "menu" | "megamenu" | "skiplink" | "skip"
-        | "pagination" | "pager" | "topbar" | "toolbar" | "masthead" => boilerplate(Navigation, true),
-        "header" | "banner" | "tabs" => boilerplate(Navigation, false),
-        // Sidebars and rails.
-        "sidebar" | "sidebars" | "rail" | "aside" => boilerplate(Sidebar, true),
-        "widget" | "widgets" | "secondary" => boilerplate(Sidebar, false),
-        // Share and social bars.
-        "share" | "sharing" | "sharethis" | "addthis" | "addtoany" | "social" | "socials" => boilerplate(Share, true),
-        "follow" | "print" => boilerplate(Share, false),
-        // Related and recommended rails.
-        "outbrain" | "taboola" | "related" | "recommended" | "recommendations" | "recirculation" | "recirc"
-        | "trending" | "popular" | "mostread" | "zergnet" => boilerplate(Related, true),
-        "more" | "teaser" | "teasers" | "promo" | "promos" | "next" | "latest" => boilerplate(Related, false),
-        // Comments.
-        "comment" | "comments" | "disqus" | "discussion" | "commentlist" | "livefyre" | "coral" | "replies"
-        | "respond" => boilerplate(Comments, true),
-        // Advertising.
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adsense" | "adslot" | "adunit"
-        | "dfp" | "gpt" | "doubleclick" | "sponsor" | "sponsored" | "dianomi" | "mpu" | "leaderboard" | "billboard"
-        | "adsbygoogle" => boilerplate(Ads, true),
-        // Footers and legal.
-        "footer" | "copyright" | "colophon" | "legal" | "disclaimer" => boilerplate(Footer, false),
-        // Content.
-        "article" | "articles" | "content" | "story" | "body" | "entry" | "post" | "main" | "text" | "prose"
-        | "hentry" | "articlebody" | "storybody" | "blog" | "page" => Some(WordSignal::Content),
-        // State and capability modifiers.
-        "has" | "with" | "no" | "without" | "is" | "show" | "enabled" | "disabled" | "toggle" | "count" | "counter"
-        | "open" | "active" => Some(WordSignal::Modifier),
-        _ => None,
-    }
+const fn boilerplate(category: Category, strong: bool) -> WordSignal {
+    WordSignal::Boilerplate { category, strong }
 }
 
-/// Calls `f` with each word of `value`, lower-cased, and the index of the whitespace-separated
-/// token it belongs to. Words longer than 32 bytes are skipped (hashes, not words).
-pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str, usize)) {
+/// The words, grouped by what they say.
+const WORDS: &[(WordSignal, &[&str])] = {
+    use Category::*;
+    &[
+        // Paywalls and registration walls. "paywall" also names the gated text itself
+        // (schema.org's own example uses `.paywall`), so it is never strong.
+        (
+            boilerplate(Paywall, false),
+            &[
+                "paywall", "regwall", "meter", "metered", "subscribe", "subscription", "subscriptions", "piano",
+                "unlock", "upsell", "premium", "offer", "offers",
+            ],
+        ),
+        // Consent walls.
+        (
+            boilerplate(Consent, true),
+            &[
+                "cookie", "cookies", "consent", "gdpr", "ccpa", "onetrust", "didomi", "cookiebot", "cookielaw",
+                "truste", "usercentrics", "quantcast", "cmp",
+            ],
+        ),
+        // Newsletter, app and notification prompts.
+        (
+            boilerplate(Newsletter, true),
+            &["newsletter", "newsletters", "mailchimp", "optin", "smartbanner", "onesignal"],
+        ),
+        (
+            boilerplate(Newsletter, false),
+            &["signup", "subscribebox", "appbanner", "app", "download", "notification", "notifications", "push"],
+        ),
+        // Navigation chrome.
+        (
+            boilerplate(Navigation, true),
+            &[
+                "breadcrumb", "breadcrumbs", "navbar", "navigation", "nav", "menu", "megamenu", "skiplink", "skip",
+                "pagination", "pager", "topbar", "toolbar", "masthead",
+            ],
+        ),
+        (boilerplate(Navigation, false), &["header", "banner", "tabs"]),
+        // Sidebars and rails.
+        (boilerplate(Sidebar, true), &["sidebar", "sidebars", "rail", "aside"]),
+        (boilerplate(Sidebar, false), &["widget", "widgets", "secondary"]),
+        // Share and social bars.
+        (
+            boilerplate(Share, true),
+            &["share", "sharing", "sharethis", "addthis", "addtoany", "social", "socials"],
+        ),
+        (boilerplate(Share, false), &["follow", "print"]),
+        // Related and recommended rails.
+        (
+            boilerplate(Related, true),
+            &[
+                "outbrain", "taboola", "related", "recommended", "recommendations", "recirculation", "recirc",
+                "trending", "popular", "mostread", "zergnet",
+            ],
+        ),
+        (
+            boilerplate(Related, false),
+            &["more", "teaser", "teasers", "promo", "promos", "next", "latest"],
+        ),
+        // Comments.
+        (
+            boilerplate(Comments, true),
+            &[
+                "comment", "comments", "disqus", "discussion", "commentlist", "livefyre", "coral", "replies",
+                "respond",
+            ],
+        ),
+        // Advertising.
+        (
+            boilerplate(Ads, true),
+            &[
+                "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot", "adunit",
+                "dfp", "gpt", "doubleclick", "sponsor", "sponsored", "dianomi", "mpu", "leaderboard", "billboard",
+                "adsbygoogle",
+            ],
+        ),
+        // Footers and legal.
+        (
+            boilerplate(Footer, false),
+            &["footer", "copyright", "colophon", "legal", "disclaimer"],
+        ),
+        // Content.
+        (
+            WordSignal::Content,
+            &[
+                "article", "articles", "content", "story", "body", "entry", "post", "main", "text", "prose",
+                "hentry", "articlebody", "storybody", "blog", "page",
+            ],
+        ),
+        // State and capability modifiers.
+        (
+            WordSignal::Modifier,
+            &[
+                "has", "with", "no", "without", "is", "show", "enabled", "disabled", "toggle", "count", "counter",
+                "open", "active",
+            ],
+        ),
+    ]
+};
+
+/// The longest word in [`WORDS`]: longer words are not looked up.
+const LONGEST_WORD: usize = 16;
+
+/// Looks a lower-case word up (one hash lookup).
+pub(crate) fn signal(word: &str) -> Option<WordSignal> {
+    static TABLE: OnceLock<FxHashMap<&'static str, WordSignal>> = OnceLock::new();
+    if word.len() > LONGEST_WORD {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        WORDS.iter().flat_map(|(signal, words)| words.iter().map(move |w| (*w, *signal))).collect()
+    });
+    table.get(word).copied()
+}
+
+/// Calls `f(word, token, start)` with each word of `value` lower-cased, the index of the
+/// whitespace-separated token it belongs to, and the byte offset where it starts in `value`.
+/// Words longer than 32 bytes are skipped (hashes, not words).
+pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let bytes = value.as_bytes();
     let mut word = [0u8; 32];
     let mut len = 0usize;
-    let mut too_long = false;
+    let mut start = 0usize;
     let mut token = 0usize;
     let mut prev_lower = false;
-    let mut emit = |word: &[u8], len: &mut usize, too_long: &mut bool, token: usize| {
-        if *len > 0 && !*too_long {
+    let mut emit = |word: &[u8; 32], len: &mut usize, start: usize, token: usize| {
+        if (1..=word.len()).contains(len) {
+            // Only ASCII alphanumerics are collected: always UTF-8.
             if let Ok(w) = std::str::from_utf8(&word[..*len]) {
-                f(w, token);
+                f(w, token, start);
             }
         }
         *len = 0;
-        *too_long = false;
     };
-    for &b in value.as_bytes() {
+    for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
             if b.is_ascii_uppercase() && prev_lower {
-                emit(&word, &mut len, &mut too_long, token);
+                emit(&word, &mut len, start, token);
+            }
+            if len == 0 {
+                start = i;
             }
             if len < word.len() {
                 word[len] = b.to_ascii_lowercase();
-                len += 1;
-            } else {
-                too_long = true;
             }
+            len += 1;
             prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
         } else {
-            emit(&word, &mut len, &mut too_long, token);
+            emit(&word, &mut len, start, token);
             if b.is_ascii_whitespace() {
                 token += 1;
             }
             prev_lower = false;
         }
     }
-    emit(&word, &mut len, &mut too_long, token);
+    emit(&word, &mut len, start, token);
 }
 
 #[cfg(test)]
@@ -116,7 +189,10 @@ mod tests {
 
     fn words(value: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
-        for_each_word(value, |w, t| out.push((w.to_string(), t)));
+        for_each_word(value, |w, t, start| {
+            assert!(value[start..].to_ascii_lowercase().starts_with(w));
+            out.push((w.to_string(), t))
+        });
         out
     }
 
@@ -141,6 +217,18 @@ mod tests {
             words("a0123456789012345678901234567890123456789 ad"),
             vec![("ad".into(), 1)]
         );
+    }
+
+    #[test]
+    fn the_table_has_no_word_twice_and_none_too_long() {
+        let mut seen = std::collections::HashSet::new();
+        for (_, words) in WORDS {
+            for w in *words {
+                assert!(seen.insert(*w), "{w} is listed twice");
+                assert!(w.len() <= LONGEST_WORD, "{w} is longer than LONGEST_WORD");
+                assert_eq!(*w, w.to_ascii_lowercase(), "{w} must be lower-case");
+            }
+        }
     }
 
     #[test]
