@@ -352,7 +352,10 @@ fn find_ignore_case(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let mut at = from;
     while let Some(p) = memchr::memchr(b'<', html.get(at..)?) {
         let i = at + p;
-        if html.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+        if html
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
             return Some(i);
         }
         at = i + 1;

@@ -203,11 +203,11 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         }
         return Verdict::Content;
     }
-    if let Some((category, strong, reason)) = words.boilerplate {
+    if let Some((category, strong, attr, word)) = words.boilerplate {
         let evidence = if strong { Evidence::Strong } else { Evidence::Weak };
         return Verdict::Verify {
             category,
-            reason,
+            reason: WordVerdict::reason(attr, word),
             evidence,
         };
     }
@@ -268,7 +268,17 @@ fn by_amp(el: &StartTag<'_>) -> Option<Verdict> {
 
 fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
     let role = el.role?;
-    let verdict = match role.trim().to_ascii_lowercase().as_str() {
+    let mut lower = [0u8; 16];
+    let trimmed = role.trim().as_bytes();
+    let key = match lower.get_mut(..trimmed.len()) {
+        Some(buf) => {
+            buf.copy_from_slice(trimmed);
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or("")
+        }
+        None => "",
+    };
+    let verdict = match key {
         "navigation" | "menu" | "menubar" | "search" => remove(Category::Navigation, format!("role=\"{role}\"")),
         "banner" => Some(Verdict::Verify {
             category: Category::Navigation,
@@ -279,7 +289,7 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
         "complementary" => remove(Category::Sidebar, "role=\"complementary\""),
         "dialog" | "alertdialog" => {
             let words = by_words(el);
-            let category = words.boilerplate.map_or(Category::NonContent, |(c, _, _)| c);
+            let category = words.boilerplate.map_or(Category::NonContent, |(c, ..)| c);
             remove(category, format!("role=\"{role}\""))
         }
         "main" | "article" => Some(Verdict::Content),
@@ -288,82 +298,81 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
     verdict
 }
 
+/// What the class and id words say. Reasons are built only for the verdict returned.
 #[derive(Default)]
-struct WordVerdict {
-    /// A token made of content words only (`article-body`, `entry-content`).
+struct WordVerdict<'a> {
+    /// A token with a content word and no boilerplate word (`article-body`, `entry-content`).
     content: bool,
-    /// The first boilerplate word: category, strong, reason.
-    boilerplate: Option<(Category, bool, String)>,
+    /// The deciding boilerplate word: category, strong, attribute, the word as written.
+    boilerplate: Option<(Category, bool, &'static str, &'a str)>,
 }
 
-fn by_words(el: &StartTag<'_>) -> WordVerdict {
+impl WordVerdict<'_> {
+    fn reason(attr: &str, word: &str) -> String {
+        format!("{attr} word \"{}\"", word.to_ascii_lowercase())
+    }
+}
+
+fn by_words<'a>(el: &StartTag<'a>) -> WordVerdict<'a> {
     let mut verdict = WordVerdict::default();
-    for (attr, value) in [("class", el.class), ("id", el.id)] {
-        let Some(value) = value else { continue };
-        judge_tokens(attr, value, &mut verdict);
+    if let Some(value) = el.class {
+        judge_tokens("class", value, &mut verdict);
+    }
+    if let Some(value) = el.id {
+        judge_tokens("id", value, &mut verdict);
     }
     verdict
 }
 
+/// What one whitespace-separated token says so far.
+#[derive(Clone, Copy, Default)]
+struct TokenState {
+    /// The strongest boilerplate word: category, strong, start, end.
+    boilerplate: Option<(Category, bool, usize, usize)>,
+    modifier: bool,
+    content: bool,
+}
+
 /// Judges the whitespace-separated tokens of one attribute value.
-fn judge_tokens(attr: &str, value: &str, verdict: &mut WordVerdict) {
-    // Per token: first boilerplate word, whether a modifier or a content word was seen.
-    struct Token {
-        boilerplate: Option<(Category, bool, usize, usize)>,
-        modifier: bool,
-        content: bool,
-    }
-    let mut current: Option<(usize, Token)> = None;
-    let finish = |token: Token, verdict: &mut WordVerdict| {
-        if token.modifier {
-            return;
-        }
-        match token.boilerplate {
-            Some((category, strong, start, end)) => {
-                let better = match &verdict.boilerplate {
-                    None => true,
-                    Some((_, was_strong, _)) => strong && !was_strong,
-                };
-                if better {
-                    let word = &value[start..end];
-                    let reason = format!("{attr} word \"{}\"", word.to_ascii_lowercase());
-                    verdict.boilerplate = Some((category, strong, reason));
-                }
-            }
-            None if token.content => verdict.content = true,
-            None => {}
-        }
-    };
+fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdict<'a>) {
+    let mut token = TokenState::default();
+    let mut token_index = 0usize;
     for_each_word(value, |word, index, start| {
-        let end = start + word.len();
-        if current.as_ref().is_some_and(|(i, _)| *i != index) {
-            if let Some((_, token)) = current.take() {
-                finish(token, verdict);
-            }
+        if index != token_index {
+            settle_token(attr, value, std::mem::take(&mut token), verdict);
+            token_index = index;
         }
-        let token = &mut current
-            .get_or_insert((
-                index,
-                Token {
-                    boilerplate: None,
-                    modifier: false,
-                    content: false,
-                },
-            ))
-            .1;
         match signal(word) {
             Some(WordSignal::Boilerplate { category, strong })
                 if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) =>
             {
-                token.boilerplate = Some((category, strong, start, end));
+                token.boilerplate = Some((category, strong, start, start + word.len()));
             }
             Some(WordSignal::Content) => token.content = true,
             Some(WordSignal::Modifier) => token.modifier = true,
             Some(WordSignal::Boilerplate { .. }) | None => {}
         }
     });
-    if let Some((_, token)) = current {
-        finish(token, verdict);
+    settle_token(attr, value, token, verdict);
+}
+
+/// Folds a finished token into the verdict: a modifier voids it, boilerplate beats content
+/// within the token, and a strong word beats a weak one across tokens.
+fn settle_token<'a>(attr: &'static str, value: &'a str, token: TokenState, verdict: &mut WordVerdict<'a>) {
+    if token.modifier {
+        return;
+    }
+    match token.boilerplate {
+        Some((category, strong, start, end)) => {
+            if verdict
+                .boilerplate
+                .is_none_or(|(_, was_strong, _, _)| strong && !was_strong)
+            {
+                verdict.boilerplate = Some((category, strong, attr, &value[start..end]));
+            }
+        }
+        None if token.content => verdict.content = true,
+        None => {}
     }
 }
 
@@ -381,18 +390,19 @@ pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<String> {
 
 /// The declaration of an inline style that hides the element, if any.
 pub(crate) fn hidden_style(style: &str) -> Option<&'static str> {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    compact
-        .split(';')
-        .find_map(|decl| match decl.trim_end_matches("!important") {
-            "display:none" => Some("display:none"),
-            "visibility:hidden" => Some("visibility:hidden"),
-            _ => None,
-        })
+    style.split(';').find_map(|decl| {
+        let (property, value) = decl.split_once(':')?;
+        let value = value.trim();
+        let value = value.strip_suffix("!important").map_or(value, str::trim_end);
+        let property = property.trim();
+        if property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none") {
+            Some("display:none")
+        } else if property.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden") {
+            Some("visibility:hidden")
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether an iframe's `src` is a video embed worth keeping.

@@ -33,33 +33,83 @@ const WORDS: &[(WordSignal, &[&str])] = {
         (
             boilerplate(Paywall, false),
             &[
-                "paywall", "regwall", "meter", "metered", "subscribe", "subscription", "subscriptions", "piano",
-                "unlock", "upsell", "premium", "offer", "offers",
+                "paywall",
+                "regwall",
+                "meter",
+                "metered",
+                "subscribe",
+                "subscription",
+                "subscriptions",
+                "piano",
+                "unlock",
+                "upsell",
+                "premium",
+                "offer",
+                "offers",
             ],
         ),
         // Consent walls.
         (
             boilerplate(Consent, true),
             &[
-                "cookie", "cookies", "consent", "gdpr", "ccpa", "onetrust", "didomi", "cookiebot", "cookielaw",
-                "truste", "usercentrics", "quantcast", "cmp",
+                "cookie",
+                "cookies",
+                "consent",
+                "gdpr",
+                "ccpa",
+                "onetrust",
+                "didomi",
+                "cookiebot",
+                "cookielaw",
+                "truste",
+                "usercentrics",
+                "quantcast",
+                "cmp",
             ],
         ),
         // Newsletter, app and notification prompts.
         (
             boilerplate(Newsletter, true),
-            &["newsletter", "newsletters", "mailchimp", "optin", "smartbanner", "onesignal"],
+            &[
+                "newsletter",
+                "newsletters",
+                "mailchimp",
+                "optin",
+                "smartbanner",
+                "onesignal",
+            ],
         ),
         (
             boilerplate(Newsletter, false),
-            &["signup", "subscribebox", "appbanner", "app", "download", "notification", "notifications", "push"],
+            &[
+                "signup",
+                "subscribebox",
+                "appbanner",
+                "app",
+                "download",
+                "notification",
+                "notifications",
+                "push",
+            ],
         ),
         // Navigation chrome.
         (
             boilerplate(Navigation, true),
             &[
-                "breadcrumb", "breadcrumbs", "navbar", "navigation", "nav", "menu", "megamenu", "skiplink", "skip",
-                "pagination", "pager", "topbar", "toolbar", "masthead",
+                "breadcrumb",
+                "breadcrumbs",
+                "navbar",
+                "navigation",
+                "nav",
+                "menu",
+                "megamenu",
+                "skiplink",
+                "skip",
+                "pagination",
+                "pager",
+                "topbar",
+                "toolbar",
+                "masthead",
             ],
         ),
         (boilerplate(Navigation, false), &["header", "banner", "tabs"]),
@@ -69,15 +119,32 @@ const WORDS: &[(WordSignal, &[&str])] = {
         // Share and social bars.
         (
             boilerplate(Share, true),
-            &["share", "sharing", "sharethis", "addthis", "addtoany", "social", "socials"],
+            &[
+                "share",
+                "sharing",
+                "sharethis",
+                "addthis",
+                "addtoany",
+                "social",
+                "socials",
+            ],
         ),
         (boilerplate(Share, false), &["follow", "print"]),
         // Related and recommended rails.
         (
             boilerplate(Related, true),
             &[
-                "outbrain", "taboola", "related", "recommended", "recommendations", "recirculation", "recirc",
-                "trending", "popular", "mostread", "zergnet",
+                "outbrain",
+                "taboola",
+                "related",
+                "recommended",
+                "recommendations",
+                "recirculation",
+                "recirc",
+                "trending",
+                "popular",
+                "mostread",
+                "zergnet",
             ],
         ),
         (
@@ -88,7 +155,14 @@ const WORDS: &[(WordSignal, &[&str])] = {
         (
             boilerplate(Comments, true),
             &[
-                "comment", "comments", "disqus", "discussion", "commentlist", "livefyre", "coral", "replies",
+                "comment",
+                "comments",
+                "disqus",
+                "discussion",
+                "commentlist",
+                "livefyre",
+                "coral",
+                "replies",
                 "respond",
             ],
         ),
@@ -96,8 +170,24 @@ const WORDS: &[(WordSignal, &[&str])] = {
         (
             boilerplate(Ads, true),
             &[
-                "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot", "adunit",
-                "dfp", "gpt", "doubleclick", "sponsor", "sponsored", "dianomi", "mpu", "leaderboard", "billboard",
+                "ad",
+                "ads",
+                "advert",
+                "adverts",
+                "advertisement",
+                "advertising",
+                "adsense",
+                "adslot",
+                "adunit",
+                "dfp",
+                "gpt",
+                "doubleclick",
+                "sponsor",
+                "sponsored",
+                "dianomi",
+                "mpu",
+                "leaderboard",
+                "billboard",
                 "adsbygoogle",
             ],
         ),
@@ -110,8 +200,21 @@ const WORDS: &[(WordSignal, &[&str])] = {
         (
             WordSignal::Content,
             &[
-                "article", "articles", "content", "story", "body", "entry", "post", "main", "text", "prose",
-                "hentry", "articlebody", "storybody", "blog", "page",
+                "article",
+                "articles",
+                "content",
+                "story",
+                "body",
+                "entry",
+                "post",
+                "main",
+                "text",
+                "prose",
+                "hentry",
+                "articlebody",
+                "storybody",
+                "blog",
+                "page",
             ],
         ),
         // State and capability modifiers.
@@ -128,22 +231,52 @@ const WORDS: &[(WordSignal, &[&str])] = {
 /// The longest word in [`WORDS`]: longer words are not looked up.
 const LONGEST_WORD: usize = 16;
 
-/// Looks a lower-case word up (one hash lookup).
-pub(crate) fn signal(word: &str) -> Option<WordSignal> {
-    static TABLE: OnceLock<FxHashMap<&'static str, WordSignal>> = OnceLock::new();
-    if word.len() > LONGEST_WORD {
-        return None;
-    }
-    let table = TABLE.get_or_init(|| {
-        WORDS.iter().flat_map(|(signal, words)| words.iter().map(move |w| (*w, *signal))).collect()
-    });
-    table.get(word).copied()
+/// The table, with a filter of the words' first two letters in front: most words of a class
+/// attribute are not in the table, and the filter turns them away without hashing.
+struct Table {
+    words: FxHashMap<&'static [u8], WordSignal>,
+    first_two: Vec<u64>,
 }
 
-/// Calls `f(word, token, start)` with each word of `value` lower-cased, the index of the
-/// whitespace-separated token it belongs to, and the byte offset where it starts in `value`.
-/// Words longer than 32 bytes are skipped (hashes, not words).
-pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str, usize, usize)) {
+impl Table {
+    fn bigram(word: &[u8]) -> usize {
+        (usize::from(word[0]) << 8) | usize::from(word[1])
+    }
+
+    fn build() -> Table {
+        let mut table = Table {
+            words: FxHashMap::default(),
+            first_two: vec![0; 1 << 10],
+        };
+        for (signal, words) in WORDS {
+            for word in *words {
+                let bigram = Table::bigram(word.as_bytes());
+                table.first_two[bigram >> 6] |= 1 << (bigram & 63);
+                table.words.insert(word.as_bytes(), *signal);
+            }
+        }
+        table
+    }
+}
+
+/// Looks a lower-case word up.
+pub(crate) fn signal(word: &[u8]) -> Option<WordSignal> {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    if word.len() < 2 || word.len() > LONGEST_WORD {
+        return None;
+    }
+    let table = TABLE.get_or_init(Table::build);
+    let bigram = Table::bigram(word);
+    if table.first_two[bigram >> 6] & (1 << (bigram & 63)) == 0 {
+        return None;
+    }
+    table.words.get(word).copied()
+}
+
+/// Calls `f(word, token, start)` with each word of `value` lower-cased (ASCII letters and
+/// digits), the index of the whitespace-separated token it belongs to, and the byte offset where
+/// it starts in `value`. Words longer than 32 bytes are skipped (hashes, not words).
+pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&[u8], usize, usize)) {
     let bytes = value.as_bytes();
     let mut word = [0u8; 32];
     let mut len = 0usize;
@@ -152,10 +285,7 @@ pub(crate) fn for_each_word(value: &str, mut f: impl FnMut(&str, usize, usize)) 
     let mut prev_lower = false;
     let mut emit = |word: &[u8; 32], len: &mut usize, start: usize, token: usize| {
         if (1..=word.len()).contains(len) {
-            // Only ASCII alphanumerics are collected: always UTF-8.
-            if let Ok(w) = std::str::from_utf8(&word[..*len]) {
-                f(w, token, start);
-            }
+            f(&word[..*len], token, start);
         }
         *len = 0;
     };
@@ -190,6 +320,7 @@ mod tests {
     fn words(value: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
         for_each_word(value, |w, t, start| {
+            let w = std::str::from_utf8(w).unwrap();
             assert!(value[start..].to_ascii_lowercase().starts_with(w));
             out.push((w.to_string(), t))
         });
@@ -234,14 +365,15 @@ mod tests {
     #[test]
     fn known_words() {
         assert_eq!(
-            signal("cookie"),
+            signal(b"cookie"),
             Some(WordSignal::Boilerplate {
                 category: Category::Consent,
                 strong: true
             })
         );
-        assert_eq!(signal("article"), Some(WordSignal::Content));
-        assert_eq!(signal("has"), Some(WordSignal::Modifier));
-        assert_eq!(signal("head"), None);
+        assert_eq!(signal(b"article"), Some(WordSignal::Content));
+        assert_eq!(signal(b"has"), Some(WordSignal::Modifier));
+        assert_eq!(signal(b"head"), None);
+        assert_eq!(signal(b"x"), None);
     }
 }
