@@ -121,12 +121,12 @@ impl Scanner {
     }
 
     fn text_run(&mut self, run: &[u8]) {
-        if run.iter().all(u8::is_ascii_whitespace) {
-            self.space_needed = true;
-            return;
-        }
         if self.text.len() >= self.text_limit {
             self.count_only(run);
+            return;
+        }
+        if run.is_ascii() && !run.contains(&b'&') {
+            self.ascii_run(run);
             return;
         }
         let lossy;
@@ -147,6 +147,36 @@ impl Scanner {
             self.word(word);
         }
         self.space_needed = decoded.ends_with(char::is_whitespace);
+    }
+
+    /// A run of plain ASCII text (no entities): one pass that counts and copies it.
+    fn ascii_run(&mut self, run: &[u8]) {
+        let mut in_word = false;
+        let (mut chars, mut words) = (0usize, 0usize);
+        for &b in run {
+            if b.is_ascii_whitespace() {
+                in_word = false;
+                self.space_needed = true;
+            } else {
+                if !in_word {
+                    words += 1;
+                    if self.space_needed && !self.text.is_empty() && self.text.len() < self.text_limit {
+                        self.text.push(' ');
+                    }
+                    self.space_needed = false;
+                    in_word = true;
+                }
+                chars += 1;
+                if self.text.len() < self.text_limit {
+                    self.text.push(char::from(b));
+                }
+            }
+        }
+        let counted = chars + words;
+        self.stats.text_chars += counted;
+        if self.link_depth > 0 {
+            self.stats.link_chars += counted;
+        }
     }
 
     /// Counts a run's characters and words without decoding it (entities count as written).

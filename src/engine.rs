@@ -370,6 +370,12 @@ impl Attributes {
     fn of(el: &Element, tag: &str) -> Self {
         let mut attrs = Attributes::default();
         for attr in el.attributes() {
+            // Names are only materialised (lol_html allocates them) when their length fits one
+            // of the names below: most attributes of a page (href, alt, data-*) are not.
+            let length = attr.name_source_location().map(|l| l.bytes().len());
+            if length.is_some_and(|n| !matches!(n, 2..=6 | 8 | 11 | 20 | 21)) {
+                continue;
+            }
             match attr.name().as_str() {
                 "class" => attrs.class = Some(attr.value()),
                 "id" => attrs.id = Some(attr.value()),
