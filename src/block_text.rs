@@ -85,7 +85,8 @@ pub(crate) fn scan_with_children(html: &[u8], at: u64, children: &[ScannedChild]
 /// Incremental scanner state.
 pub(crate) struct Scanner {
     stats: BlockStats,
-    text: String,
+    /// Collected text: valid UTF-8 (words of decoded text and ASCII runs), kept as bytes.
+    text: Vec<u8>,
     text_limit: usize,
     link_depth: usize,
     space_needed: bool,
@@ -95,7 +96,7 @@ impl Scanner {
     pub fn new(text_limit: usize) -> Self {
         Scanner {
             stats: BlockStats::default(),
-            text: String::new(),
+            text: Vec::new(),
             text_limit,
             link_depth: 0,
             space_needed: false,
@@ -149,29 +150,17 @@ impl Scanner {
         self.space_needed = decoded.ends_with(char::is_whitespace);
     }
 
-    /// A run of plain ASCII text (no entities): one pass that counts and copies it.
+    /// A run of plain ASCII text (no entities): counted and copied word by word.
     fn ascii_run(&mut self, run: &[u8]) {
-        let mut in_word = false;
         let (mut chars, mut words) = (0usize, 0usize);
-        for &b in run {
-            if b.is_ascii_whitespace() {
-                in_word = false;
-                self.space_needed = true;
-            } else {
-                if !in_word {
-                    words += 1;
-                    if self.space_needed && !self.text.is_empty() && self.text.len() < self.text_limit {
-                        self.text.push(' ');
-                    }
-                    self.space_needed = false;
-                    in_word = true;
-                }
-                chars += 1;
-                if self.text.len() < self.text_limit {
-                    self.text.push(char::from(b));
-                }
-            }
+        self.space_needed |= run.first().is_some_and(u8::is_ascii_whitespace);
+        for word in run.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+            chars += word.len();
+            words += 1;
+            self.push_bytes(word);
+            self.space_needed = true;
         }
+        self.space_needed = run.last().is_some_and(u8::is_ascii_whitespace);
         let counted = chars + words;
         self.stats.text_chars += counted;
         if self.link_depth > 0 {
@@ -214,13 +203,18 @@ impl Scanner {
     }
 
     fn push_text(&mut self, word: &str) {
+        self.push_bytes(word.as_bytes());
+    }
+
+    /// Appends a word (valid UTF-8), after a space when one is due.
+    fn push_bytes(&mut self, word: &[u8]) {
         if self.text.len() >= self.text_limit {
             return;
         }
         if self.space_needed && !self.text.is_empty() {
-            self.text.push(' ');
+            self.text.push(b' ');
         }
-        self.text.push_str(word);
+        self.text.extend_from_slice(word);
     }
 
     /// Adds a child block's stats (the child is a block: it separates words).
@@ -243,7 +237,7 @@ impl Scanner {
     }
 
     pub fn finish(mut self) -> BlockStats {
-        self.stats.text = self.text;
+        self.stats.text = String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.stats
     }
 }
