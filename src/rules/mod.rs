@@ -364,7 +364,9 @@ fn settle_token<'a>(attr: &'static str, value: &'a str, token: TokenState, verdi
     }
     match token.boilerplate {
         Some((category, strong, start, end))
-            if verdict.boilerplate.is_none_or(|(_, was_strong, _, _)| strong && !was_strong) =>
+            if verdict
+                .boilerplate
+                .is_none_or(|(_, was_strong, _, _)| strong && !was_strong) =>
         {
             verdict.boilerplate = Some((category, strong, attr, &value[start..end]));
         }
