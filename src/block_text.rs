@@ -139,7 +139,7 @@ impl Scanner {
             }
         };
         let decoded = if text.contains('&') {
-            html_escape::decode_html_entities(text)
+            crate::entities::decode(text)
         } else {
             text.into()
         };

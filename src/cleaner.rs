@@ -3,11 +3,11 @@
 
 use crate::engine::{self, Selectors, Shared, State};
 use crate::error::{Error, Result};
-use crate::hold::Sink;
+use crate::hold::{BoxedSink, Sink};
 use crate::options::{OnMemoryLimit, Options};
 use crate::report::Report;
 use lol_html::errors::RewritingError;
-use lol_html::{HtmlRewriter, MemorySettings, OutputSink, Selector};
+use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::rc::Rc;
@@ -91,10 +91,7 @@ impl Cleaner {
     /// assert_eq!(report.elements_removed(), 1);
     /// # Ok::<(), stripwall::Error>(())
     /// ```
-    pub fn stream<'c, 's>(&'c self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s>
-    where
-        'c: 's,
-    {
+    pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
         let state = State::new(&self.options);
         let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink {
             sink: Box::new(sink),
@@ -108,10 +105,7 @@ impl Cleaner {
         let settings = engine::settings(&self.selectors, &state)
             .with_memory_settings(memory)
             .with_strict(false);
-        let output = StreamOutput {
-            state: state.clone(),
-            sink: sink.clone(),
-        };
+        let output = stream_output(state.clone(), sink.clone());
         CleanStream {
             rewriter: Some(HtmlRewriter::new(settings, output)),
             state,
@@ -205,24 +199,19 @@ impl CountingSink<'_> {
 
 type SharedSink<'s> = Rc<RefCell<CountingSink<'s>>>;
 
-/// lol_html's output sink: cleaned bytes go through the hold-back buffer to the caller.
-struct StreamOutput<'s> {
-    state: Shared,
-    sink: SharedSink<'s>,
-}
-
-impl OutputSink for StreamOutput<'_> {
-    fn handle_chunk(&mut self, chunk: &[u8]) {
-        let mut sink = self.sink.borrow_mut();
-        self.state.borrow_mut().output(chunk, &mut |b| sink.write(b));
-    }
+/// lol_html's output: cleaned bytes go through the hold-back buffer to the caller.
+fn stream_output<'s>(state: Shared, sink: SharedSink<'s>) -> BoxedSink<'s> {
+    BoxedSink(Box::new(move |chunk: &[u8]| {
+        let mut sink = sink.borrow_mut();
+        state.borrow_mut().output(chunk, &mut |b| sink.write(b));
+    }))
 }
 
 /// A streaming run of a [`Cleaner`]: [`write`](CleanStream::write) chunks of any size, then
 /// [`end`](CleanStream::end) for the report. Output reaches the sink as it is produced; at most
 /// a small, capped part of it is held back while a block is being judged.
 pub struct CleanStream<'s> {
-    rewriter: Option<HtmlRewriter<'static, StreamOutput<'s>>>,
+    rewriter: Option<HtmlRewriter<'static, BoxedSink<'s>>>,
     state: Shared,
     sink: SharedSink<'s>,
     passing_through: bool,

@@ -234,7 +234,7 @@ impl State {
         self.out.release_all();
         self.settle();
         if let Some(raw) = self.title_raw.take() {
-            let title = collapse(&html_escape::decode_html_entities(&raw));
+            let title = collapse(&crate::entities::decode(&raw));
             self.report.title = (!title.is_empty()).then_some(title);
         }
     }
@@ -597,10 +597,11 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, String
     };
     Some((
         category,
+        // Integer arithmetic: float formatting would add kilobytes to the WebAssembly module.
         format!(
-            "list of {} links ({:.0}% link text)",
+            "list of {} links ({}% link text)",
             stats.links,
-            stats.link_density() * 100.0
+            stats.link_chars * 100 / stats.text_chars.max(1)
         ),
     ))
 }

@@ -12,6 +12,17 @@ pub(crate) type HoldId = u64;
 /// Where cleaned output goes.
 pub(crate) type Sink<'s> = dyn FnMut(&[u8]) + 's;
 
+/// The one output sink type given to lol_html. Every rewriter of the crate uses it, so that
+/// lol_html's pipeline is compiled once, not once per sink type (which doubled the WebAssembly
+/// module's share of lol_html).
+pub(crate) struct BoxedSink<'s>(pub Box<Sink<'s>>);
+
+impl lol_html::OutputSink for BoxedSink<'_> {
+    fn handle_chunk(&mut self, chunk: &[u8]) {
+        (self.0)(chunk)
+    }
+}
+
 struct Hold {
     id: HoldId,
     /// Where the held block starts in `buffer`.

@@ -28,8 +28,10 @@ pub struct ReadmeDoctests;
 mod block_text;
 mod cleaner;
 mod engine;
+mod entities;
 mod error;
 mod hold;
+mod json;
 mod ledger;
 mod options;
 mod paywall;
@@ -37,6 +39,8 @@ mod report;
 mod rules;
 mod teaser;
 mod text;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use cleaner::{CleanStream, Cleaned, Cleaner};
 pub use error::{Error, Result};

@@ -4,7 +4,7 @@
 //! gated text: they are the article, so they are kept and unhidden. `articleBody` holds the full
 //! text, which completes a visible teaser.
 
-use serde_json::Value;
+use crate::json::{self, Json};
 
 /// A compound selector of the simple kind JSON-LD uses: `tag`, `.class`, `#id`, combined.
 /// In a selector with combinators only the last compound is kept (`article .paywall` → `.paywall`).
@@ -71,41 +71,38 @@ pub(crate) struct JsonLdFacts {
 
 impl JsonLdFacts {
     /// Reads one `<script type="application/ld+json">` block. Invalid JSON is ignored.
-    pub fn read(&mut self, json: &str) {
-        if let Ok(value) = serde_json::from_str::<Value>(json) {
-            self.visit(&value, 0);
+    pub fn read(&mut self, text: &str) {
+        for value in json::parse_all(text) {
+            self.visit(&value);
         }
     }
 
-    fn visit(&mut self, value: &Value, depth: usize) {
-        if depth > 32 {
-            return;
-        }
+    fn visit(&mut self, value: &Json) {
         match value {
-            Value::Array(items) => items.iter().for_each(|v| self.visit(v, depth + 1)),
-            Value::Object(map) => {
-                if map.get("isAccessibleForFree").is_some_and(is_false) {
-                    if let Some(parts) = map.get("hasPart") {
+            Json::Array(items) => items.iter().for_each(|v| self.visit(v)),
+            Json::Object(members) => {
+                if value.get("isAccessibleForFree").is_some_and(is_false) {
+                    if let Some(parts) = value.get("hasPart") {
                         self.read_parts(parts);
                     }
                 }
-                if let Some(Value::String(body)) = map.get("articleBody") {
+                if let Some(Json::String(body)) = value.get("articleBody") {
                     if self.article_body.as_ref().is_none_or(|b| b.len() < body.len()) {
                         self.article_body = Some(body.clone());
                     }
                 }
-                map.values().for_each(|v| self.visit(v, depth + 1));
+                members.iter().for_each(|(_, v)| self.visit(v));
             }
             _ => {}
         }
     }
 
-    fn read_parts(&mut self, parts: &Value) {
+    fn read_parts(&mut self, parts: &Json) {
         match parts {
-            Value::Array(items) => items.iter().for_each(|p| self.read_parts(p)),
-            Value::Object(part) => {
-                let gated = part.get("isAccessibleForFree").is_none_or(is_false);
-                if let (true, Some(Value::String(selector))) = (gated, part.get("cssSelector")) {
+            Json::Array(items) => items.iter().for_each(|p| self.read_parts(p)),
+            Json::Object(_) => {
+                let gated = parts.get("isAccessibleForFree").is_none_or(is_false);
+                if let (true, Some(Json::String(selector))) = (gated, parts.get("cssSelector")) {
                     self.gated.extend(SimpleSelector::parse_list(selector));
                 }
             }
@@ -114,10 +111,10 @@ impl JsonLdFacts {
     }
 }
 
-fn is_false(v: &Value) -> bool {
+fn is_false(v: &Json) -> bool {
     match v {
-        Value::Bool(b) => !b,
-        Value::String(s) => s.eq_ignore_ascii_case("false"),
+        Json::Bool(b) => !b,
+        Json::String(s) => s.eq_ignore_ascii_case("false"),
         _ => false,
     }
 }

@@ -1,11 +1,11 @@
 //! What a cleaning run removed, and why.
 
 use crate::options::Category;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How many elements and input bytes one category removed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// Elements removed (an element removed with its descendants counts once).
     pub elements: u64,
@@ -14,7 +14,7 @@ pub struct Tally {
 }
 
 /// One removed element, recorded when [`Options::explain`](crate::Options::explain) is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Removal {
     /// The category it was removed under.
     pub category: Category,
@@ -36,7 +36,8 @@ pub struct Removal {
 /// assert_eq!(report.title.as_deref(), Some("T"));
 /// assert_eq!(report.removed[&stripwall::Category::Consent].elements, 1);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The document's `<title>`, entities decoded and whitespace collapsed.
     pub title: Option<String>,

@@ -78,11 +78,11 @@ fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<S
     let rest = &units[shown..];
     let html = if as_paragraphs {
         rest.iter()
-            .map(|p| format!("<p>{}</p>", html_escape::encode_text(p)))
+            .map(|p| format!("<p>{}</p>", crate::entities::escape_text(p)))
             .collect::<Vec<_>>()
             .join("\n")
     } else {
-        format!("<p>{}</p>", html_escape::encode_text(&rest.join(" ")))
+        format!("<p>{}</p>", crate::entities::escape_text(&rest.join(" ")))
     };
     Some(html)
 }

@@ -2,6 +2,7 @@
 //! collapsed, entities decoded, nothing from scripts, styles or the `<head>`.
 
 use crate::error::{Error, Result};
+use crate::hold::BoxedSink;
 use lol_html::html_content::{Element, EndTag, TextChunk};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
 use std::borrow::Cow;
@@ -27,7 +28,7 @@ pub fn to_text(html: &str) -> String {
 }
 
 /// The parser behind a [`TextStream`]: its own output is discarded, only handlers read it.
-type Parser = HtmlRewriter<'static, fn(&[u8])>;
+type Parser = HtmlRewriter<'static, BoxedSink<'static>>;
 /// Where text goes.
 type TextSink<'s> = Box<dyn FnMut(&[u8]) + 's>;
 
@@ -48,8 +49,6 @@ pub struct TextStream<'s> {
     sink: TextSink<'s>,
 }
 
-fn discard(_: &[u8]) {}
-
 impl<'s> TextStream<'s> {
     /// A text stream writing to `sink`.
     pub fn new(sink: impl FnMut(&[u8]) + 's) -> Self {
@@ -69,7 +68,7 @@ impl<'s> TextStream<'s> {
             }))
             .with_strict(false);
         TextStream {
-            rewriter: Some(HtmlRewriter::new(settings, discard as fn(&[u8]))),
+            rewriter: Some(HtmlRewriter::new(settings, BoxedSink(Box::new(|_: &[u8]| {})))),
             state,
             sink: Box::new(sink),
         }
@@ -141,7 +140,7 @@ impl Lines {
             return;
         }
         let raw = std::mem::take(&mut self.raw);
-        let text = html_escape::decode_html_entities(&raw);
+        let text = crate::entities::decode(&raw);
         if self.in_title {
             if self.title.is_none() {
                 let title = collapse(&text);

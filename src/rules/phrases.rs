@@ -6,7 +6,7 @@
 //! prompt keeps it.
 
 use crate::options::Category;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Blocks with more text than this are never judged by phrases.
@@ -282,32 +282,104 @@ const PHRASES: &[(&str, Category)] = {
     ]
 };
 
-/// The automaton over every phrase, matching ASCII letters in any case, and for each of its
-/// patterns the index of its phrase. Phrases with an apostrophe also match the typographic one;
-/// phrases that start with a non-ASCII letter also match it capitalised.
-fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
-    static MATCHER: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+/// The phrase table indexed for word-by-word matching: each phrase by its words joined with
+/// single spaces, and for each first word the most words a phrase starting with it has.
+struct Matcher {
+    phrases: FxHashMap<&'static str, usize>,
+    first_words: FxHashMap<&'static str, usize>,
+}
+
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let mut patterns: Vec<(String, usize)> = Vec::new();
+        let mut matcher = Matcher {
+            phrases: FxHashMap::default(),
+            first_words: FxHashMap::default(),
+        };
         for (index, (phrase, _)) in PHRASES.iter().enumerate() {
-            patterns.push((phrase.to_string(), index));
-            if phrase.contains('\'') {
-                patterns.push((phrase.replace('\'', "\u{2019}"), index));
-            }
-            let mut chars = phrase.chars();
-            if let Some(first) = chars.next().filter(|c| !c.is_ascii()) {
-                patterns.push((first.to_uppercase().chain(chars).collect(), index));
-            }
+            matcher.phrases.insert(phrase, index);
+            let mut words = phrase.split(' ');
+            let first = words.next().unwrap_or(phrase);
+            let count = 1 + words.count();
+            let longest = matcher.first_words.entry(first).or_insert(0);
+            *longest = (*longest).max(count);
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(patterns.iter().map(|(p, _)| p))
-            .expect("the phrase table is valid");
-        (automaton, patterns.into_iter().map(|(_, i)| i).collect())
+        matcher
     })
+}
+
+/// A word of a text: lower-cased, stripped of surrounding punctuation, with whether it stands
+/// inside quotation marks.
+struct Word {
+    /// Byte range in the lower-cased word buffer.
+    start: usize,
+    end: usize,
+    quoted: bool,
+}
+
+/// Punctuation that surrounds words without being part of them.
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ':' | ';' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '*' | '…' | '/' | '¿' | '¡'
+    ) || is_opening_quote(c)
+        || is_closing_quote(c)
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' | '\u{2018}' | '\''
+    )
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201D}' | '\u{201C}' | '\u{00BB}' | '\u{203A}' | '\u{2019}' | '\''
+    )
+}
+
+/// Splits `text` into words, lower-cased into `buffer` (typographic apostrophes made plain;
+/// `©` always a word of its own).
+fn split_words(text: &str, buffer: &mut String) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut in_quotes = false;
+    for raw in text.split_whitespace() {
+        let opens = raw.starts_with(is_opening_quote) && !in_quotes;
+        let closes = raw.ends_with(is_closing_quote) && (in_quotes || opens) && raw.chars().count() > 1;
+        in_quotes |= opens;
+        let token = raw.trim_matches(is_edge_punctuation);
+        let mut push = |piece: &str, buffer: &mut String| {
+            if piece.is_empty() {
+                return;
+            }
+            let start = buffer.len();
+            for c in piece.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' => buffer.push('\''),
+                    c if c.is_ascii() => buffer.push(c.to_ascii_lowercase()),
+                    c => buffer.extend(c.to_lowercase()),
+                }
+            }
+            words.push(Word {
+                start,
+                end: buffer.len(),
+                quoted: in_quotes,
+            });
+        };
+        match token.strip_prefix('©') {
+            Some(rest) => {
+                push("©", buffer);
+                push(rest.trim_matches(is_edge_punctuation), buffer);
+            }
+            None => push(token, buffer),
+        }
+        if closes {
+            in_quotes = false;
+        }
+    }
+    words
 }
 
 /// A block's verdict by its text.
@@ -330,19 +402,40 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
     if len == 0 || len > MAX_JUDGED_TEXT {
         return None;
     }
-    let (automaton, phrase_of) = matcher();
-    let mut matches = automaton.find_iter(text).peekable();
-    matches.peek()?;
+    let matcher = matcher();
+    let mut buffer = String::with_capacity(text.len());
+    let words = split_words(text, &mut buffer);
     let mut covered = 0usize;
     let mut by_category = [0usize; Category::ALL.len()];
     let mut distinct: Vec<usize> = Vec::new();
-    let quoted = quoted_spans(text);
-    for m in matches {
-        let in_quotes = quoted.iter().any(|&(a, b)| a <= m.start() && m.end() <= b);
-        if !at_word_boundary(text, m.start(), m.end()) || in_quotes {
+    let mut key = String::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = &buffer[words[i].start..words[i].end];
+        let Some(&longest) = matcher.first_words.get(word) else {
+            i += 1;
+            continue;
+        };
+        // The longest phrase starting here, as leftmost-longest matching does.
+        let found = (1..=longest.min(words.len() - i)).rev().find_map(|n| {
+            key.clear();
+            for (k, w) in words[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&buffer[w.start..w.end]);
+            }
+            matcher.phrases.get(key.as_str()).map(|&index| (index, n))
+        });
+        let Some((index, n)) = found else {
+            i += 1;
+            continue;
+        };
+        let quoted = words[i..i + n].iter().any(|w| w.quoted);
+        i += n;
+        if quoted {
             continue;
         }
-        let index = phrase_of[m.pattern().as_usize()];
         let (phrase, category) = PHRASES[index];
         let chars = phrase.chars().count();
         covered += chars;
@@ -369,35 +462,6 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
         category: Category::ALL[best],
         reason: format!("phrase {}", quoted.join(", ")),
     })
-}
-
-fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Byte spans of the text between quotation marks (an article quoting a prompt).
-fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        let closes = |o: char| match o {
-            '"' => c == '"',
-            '\u{201C}' | '\u{201E}' => c == '\u{201D}' || c == '\u{201C}',
-            '\u{00AB}' => c == '\u{00BB}',
-            _ => false,
-        };
-        match open {
-            Some((start, o)) if closes(o) => {
-                spans.push((start, i));
-                open = None;
-            }
-            None if matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}') => open = Some((i + c.len_utf8(), c)),
-            _ => {}
-        }
-    }
-    spans
 }
 
 /// The first `max` characters of `s`, with an ellipsis when cut.

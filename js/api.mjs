@@ -1,0 +1,151 @@
+// The JavaScript API over the wasm-bindgen glue: the same for every platform, which differ only
+// in how the module is loaded (node.mjs, browser.mjs, worker.mjs). No rule lives here.
+import * as wasm from '../pkg/stripwall.js';
+
+let ready = false;
+
+/** Called by the platform entry once the module is instantiated. */
+export function markReady() {
+  ready = true;
+}
+
+function assertReady() {
+  if (!ready) {
+    throw new Error('stripwall: the WebAssembly module is not loaded yet; call `await init()` first');
+  }
+}
+
+/**
+ * Cleans a page in one call.
+ * @param {string | Uint8Array} html
+ * @param {import('./index.d.ts').Options} [options]
+ * @returns {import('./index.d.ts').Cleaned}
+ */
+export function clean(html, options) {
+  assertReady();
+  return wasm.clean(html, options);
+}
+
+/** Plain text of HTML: the title, then a block per line. */
+export function toText(html) {
+  assertReady();
+  return wasm.toText(html);
+}
+
+/** A cleaner built once from options (validated here) and reused for any number of pages. */
+export class Cleaner {
+  #inner;
+
+  constructor(options) {
+    assertReady();
+    this.#inner = new wasm.Cleaner(options);
+  }
+
+  /** Cleans a page: `{ html, text, title, report }`. */
+  clean(html) {
+    return this.#inner.clean(html);
+  }
+
+  /** Starts a stream of chunks. */
+  stream() {
+    return new CleanStream(this.#inner.stream());
+  }
+
+  /** Frees the module memory now (otherwise the garbage collector does it). */
+  free() {
+    this.#inner.free();
+  }
+}
+
+/** A streaming run: `write(chunk)` and `end()` return the cleaned bytes produced so far. */
+export class CleanStream {
+  #inner;
+  #report;
+
+  constructor(inner) {
+    this.#inner = inner;
+  }
+
+  /** @param {string | Uint8Array} chunk */
+  write(chunk) {
+    const inner = this.#live();
+    try {
+      return inner.write(chunk);
+    } catch (error) {
+      if (!(error instanceof TypeError)) this.#release();
+      throw error;
+    }
+  }
+
+  /** Ends the document; afterwards `report` holds what was removed. */
+  end() {
+    const inner = this.#live();
+    try {
+      const last = inner.end();
+      this.#report = inner.report;
+      return last;
+    } finally {
+      this.#release();
+    }
+  }
+
+  /** Abandons the stream and frees its memory. */
+  abort() {
+    if (this.#inner) this.#release();
+  }
+
+  /** The report, once the stream has ended. */
+  get report() {
+    return this.#report;
+  }
+
+  #live() {
+    if (!this.#inner) throw new Error('stripwall: the stream has already ended or failed; start a new one');
+    return this.#inner;
+  }
+
+  #release() {
+    this.#inner.free();
+    this.#inner = undefined;
+  }
+}
+
+/**
+ * A `TransformStream` of bytes: `response.body.pipeThrough(cleanerStream())`.
+ * Strings written to it are accepted too. The report is passed to `onReport` at the end.
+ */
+export function cleanerStream(options, { onReport } = {}) {
+  assertReady();
+  const cleaner = new wasm.Cleaner(options);
+  let stream = cleaner.stream();
+  cleaner.free();
+  const release = () => {
+    if (stream) {
+      stream.free();
+      stream = undefined;
+    }
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      try {
+        const out = stream.write(chunk);
+        if (out.length) controller.enqueue(out);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    flush(controller) {
+      try {
+        const out = stream.end();
+        if (out.length) controller.enqueue(out);
+        onReport?.(stream.report);
+      } finally {
+        release();
+      }
+    },
+    cancel() {
+      release();
+    },
+  });
+}

@@ -1,0 +1,109 @@
+/** A kind of boilerplate; every removal is reported under one. */
+export type Category =
+  | 'paywall'
+  | 'consent'
+  | 'newsletter'
+  | 'navigation'
+  | 'sidebar'
+  | 'share'
+  | 'related'
+  | 'comments'
+  | 'ads'
+  | 'footer'
+  | 'hidden'
+  | 'non-content'
+  | 'custom';
+
+/** Options of a cleaner. Unknown keys and wrong types throw a `TypeError` naming them. */
+export interface Options {
+  /** Cleaning mode. Default `'stream'`. */
+  mode?: 'stream';
+  /** Categories to keep instead of removing. */
+  keep?: Category[];
+  /** CSS selectors of extra elements to remove (reported as `custom`). */
+  removeSelectors?: string[];
+  /** CSS selectors of elements always kept, with their content. */
+  keepSelectors?: string[];
+  /** Record each removal with its category, reason and a snippet. Default `false`. */
+  explain?: boolean;
+  /** The page's address. */
+  url?: string | null;
+  /** Bytes the rewriter may use for a single tag, comment or attribute. Default 16 MiB. */
+  memoryLimit?: number;
+  /** On reaching the memory limit: throw (default) or pass the rest through untouched. */
+  onMemoryLimit?: 'error' | 'pass-through';
+}
+
+/** Elements and input bytes one category removed. */
+export interface Tally {
+  elements: number;
+  bytes: number;
+}
+
+/** One removal (with `explain`). */
+export interface Removal {
+  category: Category;
+  tag: string;
+  /** The rule or phrase that decided, e.g. `class word "newsletter"`. */
+  reason: string;
+  /** The start of the element's text, or its start tag. */
+  snippet: string;
+}
+
+/** What a run removed, and why. */
+export interface Report {
+  title: string | null;
+  removed: Partial<Record<Category, Tally>>;
+  removals: Removal[];
+  warnings: string[];
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** A cleaned page. */
+export interface Cleaned {
+  html: string;
+  /** Plain text: the title, then a block per line. */
+  text: string;
+  title: string | null;
+  report: Report;
+}
+
+/**
+ * Loads the WebAssembly module. Needed in browsers (it fetches the `.wasm` next to the package,
+ * or `input`); a no-op in Node.js, Deno and Workers, where importing the package loads it.
+ */
+export function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Cleans a page in one call. */
+export function clean(html: string | Uint8Array, options?: Options): Cleaned;
+
+/** Plain text of HTML: the title, then a block per line. */
+export function toText(html: string | Uint8Array): string;
+
+/** A cleaner built once (options validated here) and reused for any number of pages. */
+export class Cleaner {
+  constructor(options?: Options);
+  clean(html: string | Uint8Array): Cleaned;
+  stream(): CleanStream;
+  /** Frees its memory now instead of when it is garbage-collected. */
+  free(): void;
+}
+
+/** A streaming run; frees itself on `end()`, on an error, or on `abort()`. */
+export class CleanStream {
+  /** Feeds a chunk; returns the cleaned bytes it produced (often empty). */
+  write(chunk: string | Uint8Array): Uint8Array;
+  /** Ends the document; returns the last cleaned bytes. */
+  end(): Uint8Array;
+  /** Abandons the stream. */
+  abort(): void;
+  /** The report, once the stream has ended. */
+  readonly report: Report | undefined;
+}
+
+/** A byte `TransformStream`: `response.body.pipeThrough(cleanerStream())`. */
+export function cleanerStream(
+  options?: Options,
+  handlers?: { onReport?: (report: Report) => void },
+): TransformStream<Uint8Array | string, Uint8Array>;

@@ -1,0 +1,192 @@
+//! WebAssembly bindings for the npm package: options, inputs, results and errors cross the
+//! boundary here; every rule lives in the core. The JavaScript wrapper in `js/` adds loading,
+//! the `TransformStream` and the TypeScript types.
+
+use crate::{CleanStream, Cleaner, Error, Options, Report};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Panics are bugs; if one happens anyway, its message reaches the console.
+fn init_panic_hook() {
+    console_error_panic_hook::set_once();
+}
+
+/// Options from JavaScript: `undefined`/`null` mean the defaults; an unknown key or a wrong
+/// type is a `TypeError` that names it.
+fn options_from(value: JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() {
+        return Err(js_sys::TypeError::new("options must be an object").into());
+    }
+    // Reading a struct from a JS object only looks up the known keys, so unknown ones are
+    // found here; the known ones are those serde writes for the defaults (no list to keep).
+    let known = js_sys::Object::keys(&js_sys::Object::from(to_js(&Options::default())?));
+    let known: Vec<String> = known.iter().filter_map(|k| k.as_string()).collect();
+    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key) {
+            let message = format!("unknown option `{key}` (expected one of: {})", known.join(", "));
+            return Err(js_sys::TypeError::new(&message).into());
+        }
+    }
+    let invalid = |key: &str, e: serde_wasm_bindgen::Error| -> JsValue {
+        let message = e.to_string();
+        let message = message.strip_prefix("Error: ").unwrap_or(&message);
+        js_sys::TypeError::new(&format!("invalid option `{key}`: {message}")).into()
+    };
+    // One key at a time first, so that an error names the key it is about.
+    let object = js_sys::Object::from(value.clone());
+    for key in &known {
+        let Ok(field) = js_sys::Reflect::get(&object, &JsValue::from_str(key)) else {
+            continue;
+        };
+        if field.is_undefined() {
+            continue;
+        }
+        let single = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&single, &JsValue::from_str(key), &field);
+        serde_wasm_bindgen::from_value::<Options>(single.into()).map_err(|e| invalid(key, e))?;
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| invalid("options", e))
+}
+
+/// HTML from JavaScript: a string or a `Uint8Array`.
+fn bytes_from(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if value.is_instance_of::<js_sys::Uint8Array>() {
+        return Ok(js_sys::Uint8Array::from(value.clone()).to_vec());
+    }
+    Err(js_sys::TypeError::new(&format!("{what} must be a string or a Uint8Array")).into())
+}
+
+fn error(e: Error) -> JsValue {
+    js_sys::Error::new(&e.to_string()).into()
+}
+
+/// Plain objects, not `Map`s, so results read like JSON.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// What `clean()` returns.
+#[derive(Serialize)]
+struct Outcome<'a> {
+    html: &'a str,
+    text: String,
+    title: Option<&'a str>,
+    report: &'a Report,
+}
+
+fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
+    let bytes = bytes_from(html, "html")?;
+    let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
+    let html = String::from_utf8_lossy(&out);
+    to_js(&Outcome {
+        text: crate::to_text(&html),
+        html: &html,
+        title: report.title.as_deref(),
+        report: &report,
+    })
+}
+
+/// Cleans a page in one call: `{ html, text, title, report }`.
+#[wasm_bindgen]
+pub fn clean(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    init_panic_hook();
+    let cleaner = Cleaner::new(options_from(options)?).map_err(error)?;
+    clean_with(&cleaner, &html)
+}
+
+/// Plain text of HTML: the title, then a block per line.
+#[wasm_bindgen(js_name = toText)]
+pub fn to_text(html: JsValue) -> Result<String, JsValue> {
+    init_panic_hook();
+    let bytes = bytes_from(&html, "html")?;
+    Ok(crate::to_text(&String::from_utf8_lossy(&bytes)))
+}
+
+/// A cleaner built once from options and reused.
+#[wasm_bindgen(js_name = Cleaner)]
+pub struct WasmCleaner {
+    inner: Rc<Cleaner>,
+}
+
+#[wasm_bindgen(js_class = Cleaner)]
+impl WasmCleaner {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<WasmCleaner, JsValue> {
+        init_panic_hook();
+        let cleaner = Cleaner::new(options_from(options)?).map_err(error)?;
+        Ok(WasmCleaner {
+            inner: Rc::new(cleaner),
+        })
+    }
+
+    /// Cleans a page: `{ html, text, title, report }`.
+    pub fn clean(&self, html: JsValue) -> Result<JsValue, JsValue> {
+        clean_with(&self.inner, &html)
+    }
+
+    /// Starts a stream: `write(chunk)` and `end()` return the output produced so far.
+    pub fn stream(&self) -> WasmStream {
+        let output = Rc::new(RefCell::new(Vec::new()));
+        let sink = output.clone();
+        let stream = self
+            .inner
+            .stream(move |bytes: &[u8]| sink.borrow_mut().extend_from_slice(bytes));
+        WasmStream {
+            inner: Some(stream),
+            output,
+            report: None,
+            _cleaner: self.inner.clone(),
+        }
+    }
+}
+
+/// A streaming run.
+#[wasm_bindgen(js_name = CleanStream)]
+pub struct WasmStream {
+    inner: Option<CleanStream<'static>>,
+    output: Rc<RefCell<Vec<u8>>>,
+    report: Option<Report>,
+    /// Keeps the cleaner alive for as long as the stream (JavaScript may free it first).
+    _cleaner: Rc<Cleaner>,
+}
+
+#[wasm_bindgen(js_class = CleanStream)]
+impl WasmStream {
+    /// Feeds a chunk (string or `Uint8Array`); returns the cleaned bytes produced by it.
+    pub fn write(&mut self, chunk: JsValue) -> Result<Vec<u8>, JsValue> {
+        let bytes = bytes_from(&chunk, "chunk")?;
+        let stream = self.inner.as_mut().ok_or_else(|| error(Error::StreamFinished))?;
+        if let Err(e) = stream.write(&bytes) {
+            self.inner = None;
+            return Err(error(e));
+        }
+        Ok(std::mem::take(&mut *self.output.borrow_mut()))
+    }
+
+    /// Ends the document; returns the last cleaned bytes. The report is then in `report`.
+    pub fn end(&mut self) -> Result<Vec<u8>, JsValue> {
+        let stream = self.inner.take().ok_or_else(|| error(Error::StreamFinished))?;
+        self.report = Some(stream.end().map_err(error)?);
+        Ok(std::mem::take(&mut *self.output.borrow_mut()))
+    }
+
+    /// The report, once the stream has ended (`undefined` before).
+    #[wasm_bindgen(getter)]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        match &self.report {
+            Some(report) => to_js(report),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
