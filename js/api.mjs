@@ -9,6 +9,19 @@ export function markReady() {
   ready = true;
 }
 
+/** Adds `text` to a result: the plain text of its HTML, computed once, when first read. */
+function withText(result) {
+  let text;
+  Object.defineProperty(result, 'text', {
+    enumerable: true,
+    get() {
+      text ??= wasm.toText(result.html);
+      return text;
+    },
+  });
+  return result;
+}
+
 function assertReady() {
   if (!ready) {
     throw new Error('stripwall: the WebAssembly module is not loaded yet; call `await init()` first');
@@ -23,7 +36,7 @@ function assertReady() {
  */
 export function clean(html, options) {
   assertReady();
-  return wasm.clean(html, options);
+  return withText(wasm.clean(html, options));
 }
 
 /** Plain text of HTML: the title, then a block per line. */
@@ -43,7 +56,7 @@ export class Cleaner {
 
   /** Cleans a page: `{ html, text, title, report }`. */
   clean(html) {
-    return this.#inner.clean(html);
+    return withText(this.#inner.clean(html));
   }
 
   /** Starts a stream of chunks. */

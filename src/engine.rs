@@ -12,7 +12,7 @@ use crate::options::{Category, Options};
 use crate::paywall::{unhidden_style, JsonLdFacts};
 use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
-use crate::rules::{self, Evidence, StartTag, Verdict};
+use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
 use crate::teaser::TeaserSample;
 use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
 use lol_html::{ElementContentHandlers, HandlerResult, Selector, Settings};
@@ -42,7 +42,7 @@ enum HoldKind {
     /// Drop unless it turns out to hold the article.
     Verify {
         category: Category,
-        reason: String,
+        reason: Reason,
         evidence: Evidence,
     },
     /// Drop when its text is a prompt or a list of links.
@@ -165,7 +165,7 @@ impl State {
         &mut self,
         category: Category,
         tag: &str,
-        reason: &str,
+        reason: &dyn std::fmt::Display,
         bytes: usize,
         snippet: impl FnOnce() -> String,
     ) -> Seq {
@@ -316,7 +316,7 @@ fn on_custom_remove(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     let tag = el.tag_name();
-    remove_now(state, el, &tag, Category::Custom, "custom selector".into());
+    remove_now(state, el, &tag, Category::Custom, Reason::Fixed("custom selector"));
     Ok(())
 }
 
@@ -437,7 +437,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             let len = el.source_location().bytes().len();
             state
                 .borrow_mut()
-                .record(Category::NonContent, &tag, "<script> (JSON-LD)", len, || {
+                .record(Category::NonContent, &tag, &"<script> (JSON-LD)", len, || {
                     "JSON-LD".into()
                 });
             el.remove_and_keep_content();
@@ -490,7 +490,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     Ok(())
 }
 
-fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: String) {
+fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: Reason) {
     let start = el.source_location().bytes();
     let seq = state
         .borrow_mut()
@@ -531,10 +531,10 @@ fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> Handle
 /// Decides a held block at its end tag. lol_html hands a block the end tag that closed it,
 /// which is an ancestor's when the block was closed implicitly: only its own is removed.
 fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end: &mut EndTag) {
-    let end_at = end.source_location().bytes();
-    let own = end.name() == tag;
-    let end_at = if own { end_at.end } else { end_at.start };
-    if decide(&mut state.borrow_mut(), id, kind, tag, start, end_at) && own {
+    // The end tag's own span, counted in the report; its name (which lol_html allocates) is
+    // only read when the block goes.
+    let end_at = end.source_location().bytes().end;
+    if decide(&mut state.borrow_mut(), id, kind, tag, start, end_at) && end.name() == tag {
         end.remove();
     }
 }
@@ -555,7 +555,10 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             category,
             reason,
             evidence,
-        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone())),
+        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.to_string())),
+        // A wrapper around a single kept block, with no text of its own and nothing removed
+        // inside, says what that block said: kept.
+        HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
         HoldKind::Text => {
             // Judged by phrases when short, and only on its whole text.
             let whole = stats.text.len() < TEXT_SAMPLE_BYTES;

@@ -65,6 +65,14 @@ impl Ledger {
             .count()
     }
 
+    /// Whether anything was removed inside hold `id` so far.
+    pub fn anything_inside(&self, id: HoldId) -> bool {
+        self.checkpoints
+            .iter()
+            .find(|(h, _)| *h == id)
+            .is_some_and(|&(_, first)| self.pending.last().is_some_and(|e| e.seq >= first))
+    }
+
     /// A hold opened: what is recorded from now on belongs to it.
     pub fn open(&mut self, id: HoldId) {
         self.checkpoints.push((id, self.next_seq));

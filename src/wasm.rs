@@ -76,11 +76,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-/// What `clean()` returns.
+/// What `clean()` returns; the JavaScript wrapper adds `text`, computed when first read.
 #[derive(Serialize)]
 struct Outcome<'a> {
     html: &'a str,
-    text: String,
     title: Option<&'a str>,
     report: &'a Report,
 }
@@ -90,14 +89,13 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
     let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
     let html = String::from_utf8_lossy(&out);
     to_js(&Outcome {
-        text: crate::to_text(&html),
         html: &html,
         title: report.title.as_deref(),
         report: &report,
     })
 }
 
-/// Cleans a page in one call: `{ html, text, title, report }`.
+/// Cleans a page in one call: `{ html, title, report }`.
 #[wasm_bindgen]
 pub fn clean(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     init_panic_hook();
@@ -130,7 +128,7 @@ impl WasmCleaner {
         })
     }
 
-    /// Cleans a page: `{ html, text, title, report }`.
+    /// Cleans a page: `{ html, title, report }`.
     pub fn clean(&self, html: JsValue) -> Result<JsValue, JsValue> {
         clean_with(&self.inner, &html)
     }

@@ -38,16 +38,57 @@ pub(crate) enum Verdict {
     /// removed by weak signals.
     Content,
     /// Remove now, with everything inside.
-    Remove { category: Category, reason: String },
+    Remove { category: Category, reason: Reason },
     /// Hold the element's output back and remove it at its end unless it turns out to hold the
     /// article (see [`Evidence`]).
     Verify {
         category: Category,
-        reason: String,
+        reason: Reason,
         evidence: Evidence,
     },
     /// Drop the tags, keep the content (`form` wrappers).
     Unwrap,
+}
+
+/// Why a rule judged an element, kept cheap: it is only rendered when a report is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// A fixed text (`<nav>`, `role="banner" without a headline`).
+    Fixed(&'static str),
+    /// A class or id word, as written (up to 24 bytes).
+    Word {
+        attr: &'static str,
+        word: [u8; 24],
+        len: u8,
+    },
+    /// Anything else.
+    Text(String),
+}
+
+impl Reason {
+    fn word(attr: &'static str, word: &str) -> Reason {
+        let mut bytes = [0u8; 24];
+        let len = word.len().min(bytes.len());
+        bytes[..len].copy_from_slice(&word.as_bytes()[..len]);
+        Reason::Word {
+            attr,
+            word: bytes,
+            len: len as u8,
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Fixed(text) => f.write_str(text),
+            Reason::Word { attr, word, len } => {
+                let word = String::from_utf8_lossy(&word[..usize::from(*len)]).to_ascii_lowercase();
+                write!(f, "{attr} word \"{word}\"")
+            }
+            Reason::Text(text) => f.write_str(text),
+        }
+    }
 }
 
 /// How sure a start tag is; the surer, the more it takes at the element's end to keep it.
@@ -207,7 +248,7 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         let evidence = if strong { Evidence::Strong } else { Evidence::Weak };
         return Verdict::Verify {
             category,
-            reason: WordVerdict::reason(attr, word),
+            reason: Reason::word(attr, word),
             evidence,
         };
     }
@@ -221,30 +262,34 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
     Verdict::Pass
 }
 
-fn remove(category: Category, reason: impl Into<String>) -> Option<Verdict> {
+fn remove(category: Category, reason: &'static str) -> Option<Verdict> {
     Some(Verdict::Remove {
         category,
-        reason: reason.into(),
+        reason: Reason::Fixed(reason),
     })
 }
 
 fn by_tag(el: &StartTag<'_>) -> Option<Verdict> {
     match el.tag {
         "script" => remove(Category::NonContent, "<script>"),
-        "style" | "template" | "noscript" | "object" | "embed" | "applet" | "frame" | "frameset" | "input"
-        | "button" | "select" | "textarea" | "datalist" | "portal" => {
-            remove(Category::NonContent, format!("<{}>", el.tag))
+        "style" => remove(Category::NonContent, "<style>"),
+        "template" => remove(Category::NonContent, "<template>"),
+        "noscript" => remove(Category::NonContent, "<noscript>"),
+        "input" | "button" | "select" | "textarea" | "datalist" => remove(Category::NonContent, "form control"),
+        "object" | "embed" | "applet" | "frame" | "frameset" | "portal" => {
+            remove(Category::NonContent, "embedded object or frame")
         }
         "iframe" if !el.src_or_type.is_some_and(is_video_embed) => {
             remove(Category::NonContent, "<iframe> that is not a video embed")
         }
         "form" => Some(Verdict::Unwrap),
-        "nav" | "menu" => remove(Category::Navigation, format!("<{}>", el.tag)),
+        "nav" => remove(Category::Navigation, "<nav>"),
+        "menu" => remove(Category::Navigation, "<menu>"),
         "aside" => remove(Category::Sidebar, "<aside>"),
         "footer" => remove(Category::Footer, "<footer>"),
         "header" => Some(Verdict::Verify {
             category: Category::Navigation,
-            reason: "<header> without a headline".into(),
+            reason: Reason::Fixed("<header> without a headline"),
             evidence: Evidence::Weak,
         }),
         "dialog" => remove(Category::NonContent, "<dialog>"),
@@ -256,7 +301,10 @@ fn by_amp(el: &StartTag<'_>) -> Option<Verdict> {
     match el.amp_section {
         Some(s) if s.eq_ignore_ascii_case("content") => return Some(Verdict::Content),
         Some(s) if !s.eq_ignore_ascii_case("content") => {
-            return remove(Category::Paywall, format!("AMP subscriptions-section=\"{s}\""));
+            return Some(Verdict::Remove {
+                category: Category::Paywall,
+                reason: Reason::Text(format!("AMP subscriptions-section=\"{s}\"")),
+            });
         }
         _ => {}
     }
@@ -279,10 +327,12 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
         None => "",
     };
     let verdict = match key {
-        "navigation" | "menu" | "menubar" | "search" => remove(Category::Navigation, format!("role=\"{role}\"")),
+        "navigation" => remove(Category::Navigation, "role=\"navigation\""),
+        "menu" | "menubar" => remove(Category::Navigation, "role=\"menu\""),
+        "search" => remove(Category::Navigation, "role=\"search\""),
         "banner" => Some(Verdict::Verify {
             category: Category::Navigation,
-            reason: "role=\"banner\" without a headline".into(),
+            reason: Reason::Fixed("role=\"banner\" without a headline"),
             evidence: Evidence::Weak,
         }),
         "contentinfo" => remove(Category::Footer, "role=\"contentinfo\""),
@@ -290,7 +340,7 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
         "dialog" | "alertdialog" => {
             let words = by_words(el);
             let category = words.boilerplate.map_or(Category::NonContent, |(c, ..)| c);
-            remove(category, format!("role=\"{role}\""))
+            remove(category, "role=\"dialog\"")
         }
         "main" | "article" => Some(Verdict::Content),
         _ => None,
@@ -305,12 +355,6 @@ struct WordVerdict<'a> {
     content: bool,
     /// The deciding boilerplate word: category, strong, attribute, the word as written.
     boilerplate: Option<(Category, bool, &'static str, &'a str)>,
-}
-
-impl WordVerdict<'_> {
-    fn reason(attr: &str, word: &str) -> String {
-        format!("{attr} word \"{}\"", word.to_ascii_lowercase())
-    }
 }
 
 fn by_words<'a>(el: &StartTag<'a>) -> WordVerdict<'a> {
@@ -377,15 +421,17 @@ fn settle_token<'a>(attr: &'static str, value: &'a str, token: TokenState, verdi
 }
 
 /// Why an element is hidden from readers, if it is.
-pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<String> {
+pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<Reason> {
     if el.hidden {
-        return Some("hidden attribute".into());
+        return Some(Reason::Fixed("hidden attribute"));
     }
     if el.aria_hidden {
-        return Some("aria-hidden=\"true\"".into());
+        return Some(Reason::Fixed("aria-hidden=\"true\""));
     }
-    let style = el.style?;
-    hidden_style(style).map(|d| format!("style {d}"))
+    match hidden_style(el.style?)? {
+        "display:none" => Some(Reason::Fixed("style display:none")),
+        _ => Some(Reason::Fixed("style visibility:hidden")),
+    }
 }
 
 /// The declaration of an inline style that hides the element, if any.
@@ -504,7 +550,7 @@ mod tests {
             id: Some("CookieNotice"),
             ..StartTag::default()
         }) {
-            Verdict::Verify { reason, .. } => assert_eq!(reason, "id word \"cookie\""),
+            Verdict::Verify { reason, .. } => assert_eq!(reason.to_string(), "id word \"cookie\""),
             other => panic!("{other:?}"),
         }
     }

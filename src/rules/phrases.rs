@@ -282,38 +282,78 @@ const PHRASES: &[(&str, Category)] = {
     ]
 };
 
-/// The phrase table indexed for word-by-word matching: each phrase by its words joined with
-/// single spaces, and for each first word the most words a phrase starting with it has.
+/// The phrase table indexed for word-by-word matching: by the hash of each phrase's first
+/// word, the phrases that start with it (longest first).
 struct Matcher {
-    phrases: FxHashMap<&'static str, usize>,
-    first_words: FxHashMap<&'static str, usize>,
+    /// Indexes into `entries`.
+    by_first_word: FxHashMap<u64, Vec<usize>>,
+    /// (phrase index, the phrase's words hashed as [`word_hash`] hashes a text's words).
+    entries: Vec<(usize, Vec<u64>)>,
 }
 
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let mut matcher = Matcher {
-            phrases: FxHashMap::default(),
-            first_words: FxHashMap::default(),
+        let hashes = |phrase: &str| {
+            phrase
+                .split(' ')
+                .map(|w| word_hash(w).unwrap_or(0))
+                .collect::<Vec<u64>>()
         };
+        let mut entries = Vec::new();
         for (index, (phrase, _)) in PHRASES.iter().enumerate() {
-            matcher.phrases.insert(phrase, index);
-            let mut words = phrase.split(' ');
-            let first = words.next().unwrap_or(phrase);
-            let count = 1 + words.count();
-            let longest = matcher.first_words.entry(first).or_insert(0);
-            *longest = (*longest).max(count);
+            entries.push((index, hashes(phrase)));
+            let mut chars = phrase.chars();
+            if let Some(first) = chars.next().filter(|c| !c.is_ascii()) {
+                let capitalised: String = first.to_uppercase().chain(chars).collect();
+                entries.push((index, hashes(&capitalised)));
+            }
         }
-        matcher
+        let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (entry, (_, words)) in entries.iter().enumerate() {
+            by_first_word.entry(words[0]).or_default().push(entry);
+        }
+        for candidates in by_first_word.values_mut() {
+            candidates.sort_by_key(|&e| std::cmp::Reverse(entries[e].1.len()));
+        }
+        Matcher { by_first_word, entries }
     })
 }
 
-/// A word of a text: lower-cased, stripped of surrounding punctuation, with whether it stands
-/// inside quotation marks.
+/// The hash (FNV-1a) of a word with ASCII letters lower-cased and typographic apostrophes as
+/// plain ones; `None` for words longer than any phrase word. Other letters keep their case:
+/// lower-casing every character cost more than all the rest of the matching, so a phrase
+/// starting with a capital non-ASCII letter is also listed capitalised (`À lire aussi`).
+fn word_hash(word: &str) -> Option<u64> {
+    const LONGEST: usize = 40;
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST {
+        return None;
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // U+2018 and U+2019 are E2 80 98 and E2 80 99 in UTF-8.
+        if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99)) {
+            feed(b'\'');
+            i += 3;
+            continue;
+        }
+        feed(bytes[i].to_ascii_lowercase());
+        i += 1;
+    }
+    Some(hash)
+}
+
+/// A word of a text, stripped of surrounding punctuation, with whether it stands inside
+/// quotation marks.
 struct Word {
-    /// Byte range in the lower-cased word buffer.
-    start: usize,
-    end: usize,
+    /// [`word_hash`] of the word; `None` for words too long to be in a phrase.
+    hash: Option<u64>,
     quoted: bool,
 }
 
@@ -340,40 +380,46 @@ fn is_closing_quote(c: char) -> bool {
     )
 }
 
-/// Splits `text` into words, lower-cased into `buffer` (typographic apostrophes made plain;
-/// `©` always a word of its own).
-fn split_words(text: &str, buffer: &mut String) -> Vec<Word> {
-    let mut words = Vec::new();
+/// Splits `text` into words (`©` always a word of its own).
+fn split_words(text: &str) -> Vec<Word> {
+    let mut words = Vec::with_capacity(text.len() / 5 + 1);
     let mut in_quotes = false;
-    for raw in text.split_whitespace() {
-        let opens = raw.starts_with(is_opening_quote) && !in_quotes;
-        let closes = raw.ends_with(is_closing_quote) && (in_quotes || opens) && raw.chars().count() > 1;
+    for raw in text.split_ascii_whitespace() {
+        let (opens, closes) = if raw.is_ascii() {
+            let b = raw.as_bytes();
+            let opens = !in_quotes && matches!(b[0], b'"' | b'\'');
+            (
+                opens,
+                (in_quotes || opens) && b.len() > 1 && matches!(b[b.len() - 1], b'"' | b'\''),
+            )
+        } else {
+            let opens = !in_quotes && raw.starts_with(is_opening_quote);
+            (
+                opens,
+                (in_quotes || opens) && raw.len() > 1 && raw.ends_with(is_closing_quote),
+            )
+        };
         in_quotes |= opens;
         let token = raw.trim_matches(is_edge_punctuation);
-        let mut push = |piece: &str, buffer: &mut String| {
-            if piece.is_empty() {
-                return;
-            }
-            let start = buffer.len();
-            for c in piece.chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' => buffer.push('\''),
-                    c if c.is_ascii() => buffer.push(c.to_ascii_lowercase()),
-                    c => buffer.extend(c.to_lowercase()),
-                }
-            }
-            words.push(Word {
-                start,
-                end: buffer.len(),
-                quoted: in_quotes,
-            });
-        };
         match token.strip_prefix('©') {
             Some(rest) => {
-                push("©", buffer);
-                push(rest.trim_matches(is_edge_punctuation), buffer);
+                words.push(Word {
+                    hash: word_hash("©"),
+                    quoted: in_quotes,
+                });
+                let rest = rest.trim_matches(is_edge_punctuation);
+                if !rest.is_empty() {
+                    words.push(Word {
+                        hash: word_hash(rest),
+                        quoted: in_quotes,
+                    });
+                }
             }
-            None => push(token, buffer),
+            None if !token.is_empty() => words.push(Word {
+                hash: word_hash(token),
+                quoted: in_quotes,
+            }),
+            None => {}
         }
         if closes {
             in_quotes = false;
@@ -403,29 +449,26 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
         return None;
     }
     let matcher = matcher();
-    let mut buffer = String::with_capacity(text.len());
-    let words = split_words(text, &mut buffer);
+    let words = split_words(text);
     let mut covered = 0usize;
     let mut by_category = [0usize; Category::ALL.len()];
     let mut distinct: Vec<usize> = Vec::new();
-    let mut key = String::new();
     let mut i = 0;
     while i < words.len() {
-        let word = &buffer[words[i].start..words[i].end];
-        let Some(&longest) = matcher.first_words.get(word) else {
+        let candidates = words[i].hash.and_then(|h| matcher.by_first_word.get(&h));
+        let Some(candidates) = candidates else {
             i += 1;
             continue;
         };
         // The longest phrase starting here, as leftmost-longest matching does.
-        let found = (1..=longest.min(words.len() - i)).rev().find_map(|n| {
-            key.clear();
-            for (k, w) in words[i..i + n].iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
-                }
-                key.push_str(&buffer[w.start..w.end]);
-            }
-            matcher.phrases.get(key.as_str()).map(|&index| (index, n))
+        let found = candidates.iter().find_map(|&entry| {
+            let (index, phrase) = &matcher.entries[entry];
+            let fits = words.len() - i >= phrase.len()
+                && words[i..i + phrase.len()]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(w, p)| w.hash == Some(*p));
+            fits.then_some((*index, phrase.len()))
         });
         let Some((index, n)) = found else {
             i += 1;

@@ -1,0 +1,130 @@
+// The JavaScript API: results, streaming under random splits, TransformStream, errors and misuse.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { clean, toText, Cleaner, cleanerStream, init } from '../../js/node.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = readdirSync(`${root}tests/fixtures`)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => ({ name: f, html: readFileSync(`${root}tests/fixtures/${f}`) }));
+const decode = (chunks) => new TextDecoder().decode(Buffer.concat(chunks.map((c) => Buffer.from(c))));
+
+// A small deterministic generator, so that a failing split can be reproduced.
+function random(seed) {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+test('clean() returns html, text, title and a report', () => {
+  const r = clean('<title>T</title><nav>menu</nav><p>Story</p><p>Subscribe now</p>', { explain: true });
+  assert.equal(r.html, '<title>T</title><p>Story</p>');
+  assert.equal(r.text, 'T\n\nStory\n');
+  assert.equal(r.title, 'T');
+  assert.deepEqual(r.report.removed, { paywall: { elements: 1, bytes: 20 }, navigation: { elements: 1, bytes: 15 } });
+  assert.equal(r.report.removals[1].reason, 'phrase "subscribe now"');
+  assert.equal(typeof r.report.bytesIn, 'number');
+});
+
+test('init() is a harmless no-op in Node and Uint8Array input works', async () => {
+  await init();
+  const r = clean(new TextEncoder().encode('<p>caf\u00e9</p><footer>x</footer>'));
+  assert.equal(r.html, '<p>caf\u00e9</p>');
+  assert.equal(toText('<p>a &amp; b</p>'), 'a & b\n');
+});
+
+test('a Cleaner is reused across pages', () => {
+  const cleaner = new Cleaner({ keep: ['navigation'], removeSelectors: ['.promo'] });
+  for (let i = 0; i < 20; i++) {
+    const r = cleaner.clean(`<nav>n${i}</nav><div class="promo">p</div><p>${i}</p>`);
+    assert.equal(r.html, `<nav>n${i}</nav><p>${i}</p>`);
+  }
+  cleaner.free();
+});
+
+test('streams give the one-shot output under random chunk splits, UTF-8 sequences split too', () => {
+  const next = random(7);
+  const cleaner = new Cleaner({ explain: true });
+  for (const { name, html } of fixtures) {
+    const whole = cleaner.clean(html);
+    for (let round = 0; round < 24; round++) {
+      const stream = cleaner.stream();
+      const out = [];
+      let at = 0;
+      while (at < html.length) {
+        const size = 1 + next(round % 3 === 0 ? 8 : 400);
+        out.push(stream.write(html.subarray(at, at + size)));
+        at += size;
+      }
+      out.push(stream.end());
+      assert.equal(decode(out), whole.html, `${name}, round ${round}`);
+      assert.deepEqual(stream.report, whole.report, `${name}, round ${round}`);
+    }
+  }
+});
+
+test('strings can be streamed too', () => {
+  const stream = new Cleaner().stream();
+  const out = [stream.write('<p>One</p><nav>'), stream.write('x</nav><p>Tw'), stream.write('o</p>'), stream.end()];
+  assert.equal(decode(out), '<p>One</p><p>Two</p>');
+  assert.equal(stream.report.removed.navigation.elements, 1);
+});
+
+test('cleanerStream() is a TransformStream for fetch bodies', async () => {
+  const { html } = fixtures.find((f) => f.name === 'paywalled-news.html');
+  let report;
+  const body = new Response(html).body.pipeThrough(cleanerStream({}, { onReport: (r) => (report = r) }));
+  const text = await new Response(body).text();
+  assert.equal(text, clean(html).html);
+  assert.ok(report.removed.paywall.elements >= 1);
+});
+
+test('an aborted TransformStream frees itself and the module goes on', async () => {
+  const stream = cleanerStream();
+  const reader = stream.readable.getReader();
+  const writer = stream.writable.getWriter();
+  const written = writer.write(new TextEncoder().encode('<p>partial</p><div>'));
+  assert.equal(new TextDecoder().decode((await reader.read()).value), '<p>partial</p>');
+  await written;
+  await writer.abort(new Error('client went away'));
+  await assert.rejects(reader.read(), /client went away/);
+  assert.equal(clean('<p>still works</p>').html, '<p>still works</p>');
+});
+
+test('unknown options and wrong types are TypeErrors naming the key', () => {
+  assert.throws(() => clean('<p>x</p>', { kep: ['comments'] }), (e) => e instanceof TypeError && /`kep`/.test(e.message));
+  assert.throws(() => clean('<p>x</p>', { explain: 'yes' }), (e) => e instanceof TypeError && /`explain`/.test(e.message));
+  assert.throws(() => new Cleaner({ keep: ['everything'] }), (e) => e instanceof TypeError && /`keep`/.test(e.message));
+  assert.throws(() => clean('<p>x</p>', 'explain'), TypeError);
+  assert.throws(() => clean(42), (e) => e instanceof TypeError && /string or a Uint8Array/.test(e.message));
+});
+
+test('errors are Error objects and the module keeps working after them', () => {
+  assert.throws(() => new Cleaner({ removeSelectors: ['a:hover'] }), (e) => e instanceof Error && /a:hover/.test(e.message));
+  const stream = new Cleaner({ memoryLimit: 1024 }).stream();
+  assert.throws(() => stream.write(`<div title="${'y'.repeat(10000)}`), (e) => e instanceof Error && /memory limit/.test(e.message));
+  assert.throws(() => stream.write('<p>x</p>'), /already ended or failed/);
+  const ended = new Cleaner().stream();
+  ended.end();
+  assert.throws(() => ended.end(), /already ended or failed/);
+  assert.equal(clean('<p>fine</p>').html, '<p>fine</p>');
+});
+
+test('hostile input does not poison the module', () => {
+  const junk = new Uint8Array(100000).map((_, i) => (i * 2654435761) >>> 13);
+  clean(junk);
+  clean('<div>'.repeat(20000));
+  clean('');
+  assert.equal(clean('<p>ok</p>').html, '<p>ok</p>');
+});
+
+test('the packaged module stays small (gzip -9 at most 350 KB; the budget is 300 KB)', () => {
+  const wasm = readFileSync(`${root}pkg/stripwall_bg.wasm`);
+  const size = gzipSync(wasm, { level: 9 }).length;
+  assert.ok(size <= 350 * 1024, `the module is ${(size / 1024).toFixed(0)} KB gzipped`);
+});

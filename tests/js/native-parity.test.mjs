@@ -1,0 +1,30 @@
+// The npm package must give exactly what the native build gives, on every Rust fixture.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { clean } from '../../js/node.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = readdirSync(`${root}tests/fixtures`).filter((f) => f.endsWith('.html'));
+
+// The native CLI, built once (cargo is needed anyway to build the package).
+execFileSync('cargo', ['build', '--quiet', '--bin', 'stripwall'], { cwd: root, stdio: 'inherit' });
+const cli = `${root}target/debug/stripwall`;
+
+test('there are fixtures to compare', () => {
+  assert.ok(fixtures.length >= 8, `only ${fixtures.length} fixtures`);
+});
+
+for (const name of fixtures) {
+  test(`${name}: same html, text, title and report as the native build`, () => {
+    const path = `${root}tests/fixtures/${name}`;
+    const native = JSON.parse(execFileSync(cli, ['--format', 'json', '--explain', path], { stdio: ['ignore', 'pipe', 'ignore'] }));
+    const wasm = clean(readFileSync(path, 'utf8'), { explain: true });
+    assert.equal(wasm.html, native.html);
+    assert.equal(wasm.text, native.text);
+    assert.equal(wasm.title, native.title);
+    assert.deepEqual(wasm.report, native.report);
+  });
+}
