@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the npm package's WebAssembly module into pkg/:
-//   cargo (wasm32, size profile) -> wasm-bindgen (pinned, --target web) -> wasm-opt -Oz (npm binaryen).
+//   cargo (wasm32, `wasm` profile) -> wasm-bindgen (pinned, --target web) -> wasm-opt -O3 (npm binaryen).
 // Installs the wasm32 target and the pinned wasm-bindgen-cli when they are missing (wasm-pack
 // cannot be used here: it downloads prebuilt binaries). Prints the module's gzip -9 size.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,7 +43,7 @@ mkdirSync(pkg, { recursive: true });
 run('wasm-bindgen', ['--target', 'web', '--weak-refs', '--no-typescript', '--out-dir', pkg, '--out-name', 'stripwall',
   join(root, 'target/wasm32-unknown-unknown/wasm/stripwall.wasm')]);
 
-// 4. Optimise for size with binaryen's wasm-opt (npm package `binaryen`).
+// 4. Optimise with binaryen's wasm-opt (npm package `binaryen`): -O3, speed first (-Oz saved under 1%).
 const wasm = join(pkg, 'stripwall_bg.wasm');
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 run(wasmOpt, ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
