@@ -299,15 +299,23 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
 
 fn on_keep(state: &Shared, el: &mut Element) -> HandlerResult {
     el.set_user_data(Kept);
-    if el.can_have_content() {
-        state.borrow_mut().keep_depth += 1;
-        let state = state.clone();
-        el.on_end_tag(Box::new(move |_| {
-            let mut st = state.borrow_mut();
-            st.keep_depth = st.keep_depth.saturating_sub(1);
-            Ok(())
-        }))?;
+    enter_scope(state, el, |st| &mut st.keep_depth)
+}
+
+/// Counts a depth up for the element's content and back down at its end tag (keep selectors,
+/// gated article text).
+fn enter_scope(state: &Shared, el: &mut Element, depth: fn(&mut State) -> &mut u32) -> HandlerResult {
+    if !el.can_have_content() {
+        return Ok(());
     }
+    *depth(&mut state.borrow_mut()) += 1;
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |_| {
+        let mut st = state.borrow_mut();
+        let depth = depth(&mut st);
+        *depth = depth.saturating_sub(1);
+        Ok(())
+    }))?;
     Ok(())
 }
 
@@ -427,7 +435,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     }
     if gated {
         unhide(el, info.style);
-        enter_gated(state, el)?;
+        enter_scope(state, el, |st| &mut st.gated_depth)?;
         start_teaser(state, el)?;
         return Ok(());
     }
@@ -615,20 +623,6 @@ fn close_paragraphs(st: &mut State, at: usize) {
     while let Some(p) = st.open_paragraphs.pop() {
         decide(st, p.id, &HoldKind::Text, "p", p.start, at);
     }
-}
-
-fn enter_gated(state: &Shared, el: &mut Element) -> HandlerResult {
-    if !el.can_have_content() {
-        return Ok(());
-    }
-    state.borrow_mut().gated_depth += 1;
-    let state = state.clone();
-    el.on_end_tag(Box::new(move |_| {
-        let mut st = state.borrow_mut();
-        st.gated_depth = st.gated_depth.saturating_sub(1);
-        Ok(())
-    }))?;
-    Ok(())
 }
 
 /// Starts reading the first article container's output, to complete it from JSON-LD at its end.
