@@ -46,7 +46,7 @@ run('wasm-bindgen', ['--target', 'web', '--weak-refs', '--no-typescript', '--out
 // 4. Optimise with binaryen's wasm-opt (npm package `binaryen`): -O3, speed first (-Oz saved under 1%).
 const wasm = join(pkg, 'stripwall_bg.wasm');
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
-run(wasmOpt, ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+run(wasmOpt, ['-O3', '--enable-simd', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 
 const bytes = readFileSync(wasm);

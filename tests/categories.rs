@@ -173,7 +173,7 @@ fn hidden() {
         r#"<div style="display: none"><p>Secret</p></div>"#,
         "Secret",
     );
-    assert_category(Category::Hidden, r#"<span aria-hidden="true">Icon</span>"#, "Icon");
+    assert_category(Category::Hidden, r#"<div aria-hidden="true">Icon</div>"#, "Icon");
 }
 
 #[test]

@@ -116,8 +116,10 @@ pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Cat
     }
 }
 
-/// Elements no rule is about: inline formatting, media leaves, and the inside of SVG and
-/// MathML. They are skipped before their attributes are read (most of a page's elements).
+/// Elements no rule is about: inline formatting, spans, list items, images, and the inside of
+/// SVG and MathML. They are skipped before their attributes are read: they are most of a page's
+/// elements, and the blocks around them carry the signals (a share bar is a `div` or `ul` of
+/// links). The price: a hidden `<span>` on its own is not removed.
 pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
     const HTML: &str = "http://www.w3.org/1999/xhtml";
     if namespace != HTML {
@@ -161,6 +163,15 @@ pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
             | "caption"
             | "dt"
             | "dd"
+            | "span"
+            | "li"
+            | "img"
+            | "picture"
+            | "label"
+            | "option"
+            | "optgroup"
+            | "area"
+            | "map"
     )
 }
 
@@ -560,6 +571,7 @@ mod tests {
         let svg = "http://www.w3.org/2000/svg";
         let html = "http://www.w3.org/1999/xhtml";
         assert!(is_inert("strong", html) && is_inert("path", svg));
+        assert!(is_inert("span", html) && is_inert("li", html));
         assert!(!is_inert("svg", svg) && !is_inert("div", html) && !is_inert("a", html));
     }
 
