@@ -563,7 +563,7 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             category,
             reason,
             evidence,
-        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.to_string())),
+        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone())),
         // A wrapper around a single kept block, with no text of its own and nothing removed
         // inside, says what that block said: kept.
         HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
@@ -574,7 +574,7 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
                 .flatten();
             judged
-                .map(|v| (v.category, v.reason))
+                .map(|v| (v.category, Reason::Text(v.reason)))
                 .or_else(|| link_list_verdict(&stats))
                 .filter(|(category, _)| st.removes(*category))
         }
@@ -596,7 +596,7 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
 }
 
 /// A list of links goes as navigation (short link texts) or as a related rail (headlines).
-fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, String)> {
+fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, Reason)> {
     if !stats.is_link_list() {
         return None;
     }
@@ -609,11 +609,11 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, String
     Some((
         category,
         // Integer arithmetic: float formatting would add kilobytes to the WebAssembly module.
-        format!(
+        Reason::Text(format!(
             "list of {} links ({}% link text)",
             stats.links,
             stats.link_chars * 100 / stats.text_chars.max(1)
-        ),
+        )),
     ))
 }
 

@@ -380,6 +380,35 @@ fn is_closing_quote(c: char) -> bool {
     )
 }
 
+/// `trim_matches(is_edge_punctuation)` for ASCII tokens, without decoding characters.
+fn trim_ascii_punctuation(token: &str) -> &str {
+    let edge = |b: &u8| {
+        matches!(
+            b,
+            b'"' | b'.'
+                | b','
+                | b':'
+                | b';'
+                | b'!'
+                | b'?'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'|'
+                | b'*'
+                | b'/'
+                | b'\''
+        )
+    };
+    let bytes = token.as_bytes();
+    let start = bytes.iter().position(|b| !edge(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !edge(b)).map_or(start, |p| p + 1);
+    &token[start..end]
+}
+
 /// Splits `text` into words (`©` always a word of its own).
 fn split_words(text: &str) -> Vec<Word> {
     let mut words = Vec::with_capacity(text.len() / 5 + 1);
@@ -400,7 +429,11 @@ fn split_words(text: &str) -> Vec<Word> {
             )
         };
         in_quotes |= opens;
-        let token = raw.trim_matches(is_edge_punctuation);
+        let token = if raw.is_ascii() {
+            trim_ascii_punctuation(raw)
+        } else {
+            raw.trim_matches(is_edge_punctuation)
+        };
         match token.strip_prefix('©') {
             Some(rest) => {
                 words.push(Word {
