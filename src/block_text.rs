@@ -3,6 +3,8 @@
 //! Held blocks are small (bounded by the hold cap), so a plain scan is cheaper than a text
 //! handler on the whole document.
 
+use crate::rules::phrases::MAX_JUDGED_TEXT;
+
 /// What a block holds.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct BlockStats {
@@ -46,6 +48,9 @@ impl BlockStats {
         self.text_chars >= 1200 && self.paragraphs >= 3 && self.link_density() < 0.35
     }
 }
+
+/// Text kept of a block too long to be judged by its text: enough for a report's snippet.
+pub(crate) const SNIPPET_BYTES: usize = 320;
 
 /// Scans `html`, keeping at most `text_limit` bytes of text.
 #[cfg(test)]
@@ -127,8 +132,15 @@ impl Scanner {
         }
     }
 
+    /// Whether enough text is kept: the limit, or once the block is too long to be judged by its
+    /// text, a snippet's worth.
+    fn text_full(&self) -> bool {
+        self.text.len() >= self.text_limit
+            || (self.stats.text_chars > MAX_JUDGED_TEXT && self.text.len() >= SNIPPET_BYTES)
+    }
+
     fn text_run(&mut self, run: &[u8]) {
-        if self.text.len() >= self.text_limit {
+        if self.text_full() {
             self.count_only(run);
             return;
         }
@@ -217,7 +229,7 @@ impl Scanner {
 
     /// Appends a word (valid UTF-8), after a space when one is due.
     fn push_bytes(&mut self, word: &[u8]) {
-        if self.text.len() >= self.text_limit {
+        if self.text_full() {
             return;
         }
         if self.space_needed && !self.text.is_empty() {
