@@ -49,7 +49,8 @@ impl BlockStats {
     }
 }
 
-/// Text kept of a block too long to be judged by its text: enough for a report's snippet.
+/// Text kept of a block too long to be judged by its text: enough for a report's snippet
+/// (80 characters of up to 4 bytes).
 pub(crate) const SNIPPET_BYTES: usize = 320;
 
 /// Scans `html`, keeping at most `text_limit` bytes of text.

@@ -550,7 +550,7 @@ fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
     let text_limit = match kind {
-        HoldKind::Verify { .. } => SNIPPET_CHARS * 4,
+        HoldKind::Verify { .. } => block_text::SNIPPET_BYTES,
         HoldKind::Text => TEXT_SAMPLE_BYTES,
     };
     let Some(stats) = st.scan_held(id, text_limit) else {
