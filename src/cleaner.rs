@@ -262,39 +262,32 @@ impl CleanStream<'_> {
         Ok(report)
     }
 
-    /// Flushes what the handlers released, and turns a rewriter error into ours.
+    /// Flushes what the handlers released, and turns a rewriter error into ours. After any
+    /// error the rewriter is gone and everything held is released, so no output is lost.
     fn after(&mut self, result: std::result::Result<(), RewritingError>) -> Result<()> {
         let mut sink = self.sink.borrow_mut();
-        match result {
-            Ok(()) => {
-                self.state.borrow_mut().out.flush_ready(&mut |b| sink.write(b));
-                Ok(())
-            }
-            Err(RewritingError::MemoryLimitExceeded(_)) if self.pass_through_on_memory_limit => {
+        let mut st = self.state.borrow_mut();
+        let Err(error) = result else {
+            st.out.flush_ready(&mut |b| sink.write(b));
+            return Ok(());
+        };
+        self.rewriter = None;
+        st.out.release_all();
+        st.out.flush_ready(&mut |b| sink.write(b));
+        match error {
+            RewritingError::MemoryLimitExceeded(_) if self.pass_through_on_memory_limit => {
                 // lol_html flushed the unprocessed input raw; everything after passes through.
-                self.rewriter = None;
                 self.passing_through = true;
-                let mut st = self.state.borrow_mut();
-                st.out.release_all();
-                st.out.flush_ready(&mut |b| sink.write(b));
                 st.report.warnings.push(format!(
                     "memory limit of {} bytes reached after {} input bytes: the rest of the page passed through uncleaned",
                     self.memory_limit, self.bytes_in
                 ));
                 Ok(())
             }
-            Err(e) => {
-                self.rewriter = None;
-                let mut st = self.state.borrow_mut();
-                st.out.release_all();
-                st.out.flush_ready(&mut |b| sink.write(b));
-                Err(match e {
-                    RewritingError::MemoryLimitExceeded(_) => Error::MemoryLimit {
-                        limit: self.memory_limit,
-                    },
-                    other => Error::Rewrite(other.to_string()),
-                })
-            }
+            RewritingError::MemoryLimitExceeded(_) => Err(Error::MemoryLimit {
+                limit: self.memory_limit,
+            }),
+            other => Err(Error::Rewrite(other.to_string())),
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
 use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
 use crate::teaser::TeaserSample;
+use crate::text::collapse;
 use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
 use lol_html::{ElementContentHandlers, HandlerResult, Selector, Settings};
 use std::borrow::Cow;
@@ -678,8 +679,4 @@ fn start_tag_snippet(el: &Element, tag: &str) -> String {
     }
     s.push('>');
     clip(&s, SNIPPET_CHARS)
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -5,6 +5,7 @@
 //! and starts the same way, the part the page did not show is appended as paragraphs.
 
 use crate::block_text::Scanner;
+use crate::text::collapse;
 
 /// A page that shows more text than this is not a teaser.
 const MAX_TEASER_CHARS: usize = 16_000;
@@ -100,10 +101,6 @@ fn sentences(text: &str) -> Vec<String> {
         out.push(text[start..].to_string());
     }
     out
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -307,7 +307,8 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
-fn collapse(s: &str) -> String {
+/// `s` with every run of whitespace made one space, trimmed.
+pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
