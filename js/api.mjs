@@ -128,37 +128,26 @@ export class CleanStream {
  * Strings written to it are accepted too. The report is passed to `onReport` at the end.
  */
 export function cleanerStream(options, { onReport } = {}) {
-  assertReady();
-  const cleaner = new wasm.Cleaner(options);
-  let stream = cleaner.stream();
-  cleaner.free();
-  const release = () => {
-    if (stream) {
-      stream.free();
-      stream = undefined;
-    }
-  };
+  const cleaner = new Cleaner(options);
+  const stream = cleaner.stream();
+  cleaner.free(); // the stream keeps what it needs
   return new TransformStream({
     transform(chunk, controller) {
       try {
         const out = stream.write(chunk);
         if (out.length) controller.enqueue(out);
       } catch (error) {
-        release();
+        stream.abort();
         throw error;
       }
     },
     flush(controller) {
-      try {
-        const out = stream.end();
-        if (out.length) controller.enqueue(out);
-        onReport?.(stream.report);
-      } finally {
-        release();
-      }
+      const out = stream.end();
+      if (out.length) controller.enqueue(out);
+      onReport?.(stream.report);
     },
     cancel() {
-      release();
+      stream.abort();
     },
   });
 }
