@@ -1,5 +1,7 @@
 //! The library API: validation, reuse, streaming, limits and awkward input.
 
+mod common;
+
 use stripwall::{Category, Cleaner, Error, OnMemoryLimit, Options};
 
 #[test]
@@ -58,12 +60,7 @@ fn output_flows_before_the_input_ends() {
 /// Cleans `html` fed in chunks of `size` bytes (a construct only strains memory when it spans
 /// chunks: within one chunk lol_html reads it in place).
 fn clean_chunked(cleaner: &Cleaner, html: &str, size: usize) -> stripwall::Result<(String, stripwall::Report)> {
-    let mut out = Vec::new();
-    let mut stream = cleaner.stream(|b: &[u8]| out.extend_from_slice(b));
-    for chunk in html.as_bytes().chunks(size) {
-        stream.write(chunk)?;
-    }
-    let report = stream.end()?;
+    let (out, report) = common::clean_pieces(cleaner, html.as_bytes().chunks(size))?;
     Ok((String::from_utf8(out).unwrap(), report))
 }
 

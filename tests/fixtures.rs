@@ -6,6 +6,8 @@
 //! `html- s` the same for the HTML output; `CATEGORY N` is the number of elements removed under
 //! a category; `removed N` the total; `warning WORD` a warning containing WORD.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use stripwall::{Category, Cleaner, Options, Report};
@@ -23,16 +25,13 @@ fn fixtures() -> Vec<(String, PathBuf)> {
     list
 }
 
+/// Cleans `html` cut at the byte offsets `cuts` (sorted).
 fn clean_in_chunks(cleaner: &Cleaner, html: &[u8], cuts: &[usize]) -> (Vec<u8>, Report) {
-    let mut out = Vec::new();
-    let mut stream = cleaner.stream(|b: &[u8]| out.extend_from_slice(b));
-    let mut from = 0;
-    for &cut in cuts.iter().chain(std::iter::once(&html.len())) {
-        stream.write(&html[from..cut]).expect("write succeeds");
-        from = cut;
-    }
-    let report = stream.end().expect("end succeeds");
-    (out, report)
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(cuts.iter().copied())
+        .chain([html.len()])
+        .collect();
+    common::clean_pieces(cleaner, bounds.windows(2).map(|w| &html[w[0]..w[1]])).expect("cleaning succeeds")
 }
 
 fn check_expectations(name: &str, expect: &str, html: &str, report: &Report) {
