@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Per-page median time of clean() (stream mode, the npm package in Node) against Readability.js
+// Per-page median time of clean() (stream and reader mode, the npm package in Node) against Readability.js
 // on jsdom (what Firefox Reader View runs), on the same pages in the same process.
 //
 // Pages: the scrapinghub evaluation set in ../shared/eval/scrapinghub/html, or a directory of
@@ -64,12 +64,16 @@ for (const page of set.slice(0, 5)) {
 }
 const oneShot = perPage((page) => clean(page), 5);
 const reused = perPage((page) => cleaner.clean(page), 5);
+// Reader mode with what a reader view shows: the article's HTML and its metadata.
+const readerMode = perPage((page) => clean(page, { mode: 'reader' }), 5);
 const reader = perPage(readability, 1);
 
-const [a, b, r] = [median(oneShot), median(reused), median(reader)];
+const [a, b, m, r] = [median(oneShot), median(reused), median(readerMode), median(reader)];
 const mb = set.reduce((n, p) => n + p.length, 0) / 1e6;
 console.log(`${set.length} pages (${mb.toFixed(1)} MB), per-page median:`);
 console.log(`  stripwall clean() (stream mode, wasm):   ${a.toFixed(3)} ms`);
 console.log(`  stripwall Cleaner.clean() (reused):      ${b.toFixed(3)} ms`);
+console.log(`  stripwall clean() (reader mode, wasm):   ${m.toFixed(3)} ms`);
 console.log(`  Readability.js on jsdom:                 ${r.toFixed(3)} ms`);
 console.log(`stream mode is ${(r / a).toFixed(0)}x faster than Readability.js (${(r / b).toFixed(0)}x with a reused Cleaner)`);
+console.log(`reader mode is ${(r / m).toFixed(0)}x faster than Readability.js`);

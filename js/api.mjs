@@ -9,14 +9,22 @@ export function markReady() {
   ready = true;
 }
 
-/** Adds `text` to a result: the plain text of its HTML, computed once, when first read. */
+/** Adds `text` and `markdown` to a result, each computed from its HTML once, when first read. */
 function withText(result) {
   let text;
+  let markdown;
   Object.defineProperty(result, 'text', {
     enumerable: true,
     get() {
       text ??= wasm.toText(result.html);
       return text;
+    },
+  });
+  Object.defineProperty(result, 'markdown', {
+    enumerable: true,
+    get() {
+      markdown ??= wasm.toMarkdown(result.html);
+      return markdown;
     },
   });
   return result;
@@ -43,6 +51,18 @@ export function clean(html, options) {
 export function toText(html) {
   assertReady();
   return wasm.toText(html);
+}
+
+/** GitHub-flavoured Markdown of HTML. */
+export function toMarkdown(html) {
+  assertReady();
+  return wasm.toMarkdown(html);
+}
+
+/** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */
+export function isProbablyReaderable(html) {
+  assertReady();
+  return wasm.isProbablyReaderable(html);
 }
 
 /** A cleaner built once from options (validated here) and reused for any number of pages. */

@@ -17,4 +17,4 @@ export function init(input) {
   return loading;
 }
 
-export { clean, toText, Cleaner, CleanStream, cleanerStream } from './api.mjs';
+export { clean, toText, toMarkdown, isProbablyReaderable, Cleaner, CleanStream, cleanerStream } from './api.mjs';

@@ -16,8 +16,15 @@ export type Category =
 
 /** Options of a cleaner. Unknown keys and wrong types throw a `TypeError` naming them. */
 export interface Options {
-  /** Cleaning mode. Default `'stream'`. */
-  mode?: 'stream';
+  /**
+   * Cleaning mode. Default `'stream'`: the page, without boilerplate, streamed.
+   * `'reader'`: only the article, with `metadata`; output comes at the end of the input.
+   */
+  mode?: 'stream' | 'reader';
+  /** Reader mode: trade completeness for purity. Default `'balanced'`. */
+  preset?: 'precision' | 'balanced' | 'recall';
+  /** Reader mode: attributes kept on the article's elements beyond href, src, alt and the like. */
+  keepAttributes?: string[];
   /** Categories to keep instead of removing. */
   keep?: Category[];
   /** CSS selectors of extra elements to remove (reported as `custom`). */
@@ -50,6 +57,28 @@ export interface Removal {
   snippet: string;
 }
 
+/** What reader mode found about the article. */
+export interface Metadata {
+  title: string | null;
+  byline: string | null;
+  authors: string[];
+  published: string | null;
+  modified: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: string | null;
+  excerpt: string | null;
+  canonicalUrl: string | null;
+  image: string | null;
+}
+
+/** Reader mode's outcome: an article, or the whole cleaned page when none was found. */
+export interface ReaderSummary {
+  outcome: 'article' | 'whole-page';
+  textChars: number;
+  blocks: number;
+}
+
 /** What a run removed, and why. */
 export interface Report {
   title: string | null;
@@ -58,14 +87,23 @@ export interface Report {
   warnings: string[];
   bytesIn: number;
   bytesOut: number;
+  /** Reader mode only. */
+  metadata?: Metadata;
+  /** Reader mode only. */
+  reader?: ReaderSummary;
 }
 
 /** A cleaned page. */
 export interface Cleaned {
   html: string;
-  /** Plain text: the title, then a block per line. */
+  /** Plain text: the title (stream mode), then a block per line; figure captions left out. */
   text: string;
+  /** GitHub-flavoured Markdown of `html`. */
+  markdown: string;
+  /** Reader mode: the article's title; stream mode: the page's `<title>`. */
   title: string | null;
+  /** Reader mode only: title, byline, dates, site, language, excerpt, canonical URL, image. */
+  metadata: Metadata | null;
   report: Report;
 }
 
@@ -80,6 +118,12 @@ export function clean(html: string | Uint8Array, options?: Options): Cleaned;
 
 /** Plain text of HTML: the title, then a block per line. */
 export function toText(html: string | Uint8Array): string;
+
+/** GitHub-flavoured Markdown of HTML. */
+export function toMarkdown(html: string | Uint8Array): string;
+
+/** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */
+export function isProbablyReaderable(html: string | Uint8Array): boolean;
 
 /** A cleaner built once (options validated here) and reused for any number of pages. */
 export class Cleaner {

@@ -9,4 +9,4 @@ markReady();
 /** Already loaded on this platform; kept so that code written for browsers runs unchanged. */
 export async function init() {}
 
-export { clean, toText, Cleaner, CleanStream, cleanerStream } from './api.mjs';
+export { clean, toText, toMarkdown, isProbablyReaderable, Cleaner, CleanStream, cleanerStream } from './api.mjs';

@@ -4,8 +4,8 @@
 use crate::engine::{self, Selectors, Shared, State};
 use crate::error::{Error, Result};
 use crate::hold::{BoxedSink, Sink};
-use crate::options::{OnMemoryLimit, Options};
-use crate::report::Report;
+use crate::options::{Mode, OnMemoryLimit, Options};
+use crate::report::{ReaderOutcome, Report};
 use lol_html::errors::RewritingError;
 use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::cell::RefCell;
@@ -50,6 +50,11 @@ impl Cleaned {
     pub fn text(&self) -> String {
         crate::text::to_text(&self.html)
     }
+
+    /// The cleaned document as GitHub-flavoured Markdown (see [`to_markdown`](crate::to_markdown)).
+    pub fn markdown(&self) -> String {
+        crate::markdown::to_markdown(&self.html)
+    }
 }
 
 impl Cleaner {
@@ -93,10 +98,22 @@ impl Cleaner {
     /// ```
     pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
         let state = State::new(&self.options);
-        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink {
-            sink: Box::new(sink),
-            bytes: 0,
-        }));
+        // Reader mode collects the cleaned page and extracts the article at the end.
+        let (sink, reader): (Box<Sink<'s>>, _) = match self.options.mode {
+            Mode::Stream => (Box::new(sink), None),
+            Mode::Reader => {
+                let cleaned = Rc::new(RefCell::new(Vec::new()));
+                let collect = cleaned.clone();
+                let run = ReaderRun {
+                    cleaned,
+                    sink: Box::new(sink),
+                    options: self.options.clone(),
+                };
+                let collect: Box<Sink<'s>> = Box::new(move |b: &[u8]| collect.borrow_mut().extend_from_slice(b));
+                (collect, Some(run))
+            }
+        };
+        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink { sink, bytes: 0 }));
         let memory = MemorySettings::new()
             .with_max_allowed_memory_usage(self.options.memory_limit)
             .with_graceful_bail_out_on_memory_limit_exceeded(
@@ -114,6 +131,7 @@ impl Cleaner {
             memory_limit: self.options.memory_limit,
             pass_through_on_memory_limit: self.options.on_memory_limit == OnMemoryLimit::PassThrough,
             bytes_in: 0,
+            reader,
         }
     }
 
@@ -218,6 +236,14 @@ pub struct CleanStream<'s> {
     memory_limit: usize,
     pass_through_on_memory_limit: bool,
     bytes_in: u64,
+    reader: Option<ReaderRun<'s>>,
+}
+
+/// Reader mode's part of a stream: the cleaned page, and where the article goes at the end.
+struct ReaderRun<'s> {
+    cleaned: Rc<RefCell<Vec<u8>>>,
+    sink: Box<Sink<'s>>,
+    options: Options,
 }
 
 impl CleanStream<'_> {
@@ -259,6 +285,19 @@ impl CleanStream<'_> {
         }
         report.bytes_in = self.bytes_in;
         report.bytes_out = sink.bytes;
+        if let Some(mut run) = self.reader.take() {
+            let cleaned = std::mem::take(&mut *run.cleaned.borrow_mut());
+            let article = crate::reader::read(&cleaned, &st.facts, report.title.as_deref(), &run.options);
+            (run.sink)(&article.html);
+            report.bytes_out = article.html.len() as u64;
+            if article.summary.outcome == ReaderOutcome::WholePage {
+                report
+                    .warnings
+                    .push("no article found on the page: the output is the whole cleaned page".into());
+            }
+            report.metadata = Some(article.metadata);
+            report.reader = Some(article.summary);
+        }
         Ok(report)
     }
 

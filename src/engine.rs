@@ -61,7 +61,7 @@ pub(crate) struct State {
     explain: bool,
     keep_depth: u32,
     gated_depth: u32,
-    facts: JsonLdFacts,
+    pub facts: JsonLdFacts,
     json_ld: String,
     title_raw: Option<String>,
     title_done: bool,
@@ -77,7 +77,7 @@ struct OpenParagraph {
 }
 
 /// Start tags that close an open `<p>` (HTML's "close a p element" rule).
-fn closes_paragraph(tag: &str) -> bool {
+pub(crate) fn closes_paragraph(tag: &str) -> bool {
     matches!(
         tag,
         "p" | "div"

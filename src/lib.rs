@@ -33,8 +33,11 @@ mod error;
 mod hold;
 mod json;
 mod ledger;
+mod markdown;
+mod metadata;
 mod options;
 mod paywall;
+mod reader;
 mod report;
 mod rules;
 mod teaser;
@@ -44,8 +47,11 @@ mod wasm;
 
 pub use cleaner::{CleanStream, Cleaned, Cleaner};
 pub use error::{Error, Result};
-pub use options::{Category, Mode, OnMemoryLimit, Options, DEFAULT_MEMORY_LIMIT};
-pub use report::{Removal, Report, Tally};
+pub use markdown::to_markdown;
+pub use metadata::Metadata;
+pub use options::{Category, Mode, OnMemoryLimit, Options, Preset, DEFAULT_MEMORY_LIMIT};
+pub use reader::is_probably_readerable;
+pub use report::{ReaderOutcome, ReaderSummary, Removal, Report, Tally};
 pub use text::{to_text, TextStream};
 
 /// Cleans `html` with the default options.

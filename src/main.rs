@@ -15,7 +15,7 @@ use stripwall::{Cleaner, Options, Report, TextStream};
 #[command(
     name = "stripwall",
     version,
-    after_help = "Examples:\n  stripwall page.html > clean.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html"
+    after_help = "Examples:\n  stripwall page.html > clean.html\n  stripwall --mode reader --format markdown page.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html"
 )]
 struct Cli {
     /// Input files (`-` or none: standard input). With several, outputs follow each other
@@ -41,7 +41,9 @@ enum Format {
     Html,
     /// Plain text: the title, then each block on its own line.
     Text,
-    /// An object with title, text, html and the report.
+    /// GitHub-flavoured Markdown (best with `--mode reader`).
+    Markdown,
+    /// An object with title, text, markdown, html, metadata (reader mode) and the report.
     Json,
 }
 
@@ -160,14 +162,27 @@ fn run(cleaner: &Cleaner, format: Format, input: Box<dyn Read>, output: &mut imp
                 None => Ok(report),
             }
         }
+        Format::Markdown => {
+            let mut html = Vec::new();
+            let report = cleaner.clean_io(input, &mut html)?;
+            output.write_all(stripwall::to_markdown(&String::from_utf8_lossy(&html)).as_bytes())?;
+            Ok(report)
+        }
         Format::Json => {
             let mut html = Vec::new();
             let report = cleaner.clean_io(input, &mut html)?;
             let html = String::from_utf8_lossy(&html).into_owned();
+            let title = report
+                .metadata
+                .as_ref()
+                .and_then(|m| m.title.clone())
+                .or(report.title.clone());
             let value = serde_json::json!({
-                "title": report.title,
+                "title": title,
                 "text": stripwall::to_text(&html),
+                "markdown": stripwall::to_markdown(&html),
                 "html": html,
+                "metadata": report.metadata,
                 "report": report,
             });
             serde_json::to_writer(&mut *output, &value).map_err(io::Error::from)?;

@@ -114,6 +114,23 @@ pub enum Mode {
     /// One pass: the page keeps its structure and boilerplate is removed as it streams past.
     #[default]
     Stream,
+    /// Only the article: the page is cleaned, then two passes find the main content and keep it,
+    /// with metadata (title, byline, dates …) in the report. Output comes at the end of the input.
+    Reader,
+}
+
+/// How reader mode trades completeness for purity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "kebab-case")]
+pub enum Preset {
+    /// Only the best-scoring container and its strongest siblings.
+    Precision,
+    /// Readability's balance: strong siblings and loose prose paragraphs beside the article.
+    #[default]
+    Balanced,
+    /// Also weaker siblings: less text lost, more boilerplate let in.
+    Recall,
 }
 
 /// What happens when the rewriter's memory limit is reached (a gigantic tag, attribute or comment).
@@ -147,6 +164,15 @@ pub struct Options {
     /// Cleaning mode.
     #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t = Mode::Stream))]
     pub mode: Mode,
+
+    /// Reader mode: precision, balanced or recall.
+    #[cfg_attr(feature = "cli", arg(long, value_enum, default_value_t = Preset::Balanced))]
+    pub preset: Preset,
+
+    /// Reader mode: attributes to keep on the article's elements beyond the usual few (href,
+    /// src, alt, …), e.g. `class` or `id` (repeatable).
+    #[cfg_attr(feature = "cli", arg(long = "keep-attribute", value_name = "NAME"))]
+    pub keep_attributes: Vec<String>,
 
     /// Categories to keep instead of removing (repeatable).
     #[cfg_attr(feature = "cli", arg(long = "keep", value_name = "CATEGORY", value_enum))]
@@ -185,6 +211,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             mode: Mode::Stream,
+            preset: Preset::Balanced,
+            keep_attributes: Vec::new(),
             keep: Vec::new(),
             remove_selectors: Vec::new(),
             keep_selectors: Vec::new(),
@@ -207,6 +235,17 @@ impl fmt::Display for Mode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Mode::Stream => "stream",
+            Mode::Reader => "reader",
+        })
+    }
+}
+
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Preset::Precision => "precision",
+            Preset::Balanced => "balanced",
+            Preset::Recall => "recall",
         })
     }
 }

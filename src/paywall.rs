@@ -67,6 +67,108 @@ pub(crate) struct JsonLdFacts {
     pub gated: Vec<SimpleSelector>,
     /// The longest `articleBody` seen.
     pub article_body: Option<String>,
+    /// What article objects (`NewsArticle`, `BlogPosting` …) say, first one first.
+    pub article: LdArticle,
+    /// What `WebPage` objects say: used where the article objects are silent.
+    pub page: LdArticle,
+}
+
+/// Metadata of the first JSON-LD object whose `@type` names an article or a web page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct LdArticle {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub image: Option<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+}
+
+impl LdArticle {
+    fn read(&mut self, value: &Json) {
+        let text = |key: &str| match value.get(key) {
+            Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        };
+        self.headline = self
+            .headline
+            .take()
+            .or_else(|| text("headline"))
+            .or_else(|| text("name"));
+        self.published = self.published.take().or_else(|| text("datePublished"));
+        self.modified = self.modified.take().or_else(|| text("dateModified"));
+        self.description = self.description.take().or_else(|| text("description"));
+        self.language = self.language.take().or_else(|| text("inLanguage"));
+        if self.authors.is_empty() {
+            if let Some(author) = value.get("author") {
+                collect_names(author, &mut self.authors);
+            }
+        }
+        if self.publisher.is_none() {
+            let mut names = Vec::new();
+            if let Some(publisher) = value.get("publisher") {
+                collect_names(publisher, &mut names);
+            }
+            self.publisher = names.into_iter().next();
+        }
+        if self.image.is_none() {
+            self.image = value.get("image").and_then(first_url);
+        }
+    }
+}
+
+/// Names of people or organisations: `"Ann"`, `{"name": "Ann"}`, or arrays of those.
+fn collect_names(value: &Json, names: &mut Vec<String>) {
+    match value {
+        Json::String(s) if !s.trim().is_empty() && !s.contains("://") => names.push(s.trim().to_string()),
+        Json::Object(_) => {
+            if let Some(Json::String(name)) = value.get("name") {
+                if !name.trim().is_empty() {
+                    names.push(name.trim().to_string());
+                }
+            }
+        }
+        Json::Array(items) => items.iter().take(16).for_each(|v| collect_names(v, names)),
+        _ => {}
+    }
+}
+
+/// An image URL: a string, `{"url": …}`, or the first of an array.
+fn first_url(value: &Json) -> Option<String> {
+    match value {
+        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Json::Object(_) => value.get("url").or_else(|| value.get("contentUrl")).and_then(first_url),
+        Json::Array(items) => items.iter().find_map(first_url),
+        _ => None,
+    }
+}
+
+enum LdType {
+    Article,
+    Page,
+}
+
+/// Whether a JSON-LD object describes an article or the page that holds one.
+fn ld_type(value: &Json) -> Option<LdType> {
+    let of = |t: &str| {
+        if t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting" | "Review" | "Recipe") {
+            Some(LdType::Article)
+        } else if t.ends_with("WebPage") || t == "ItemPage" {
+            Some(LdType::Page)
+        } else {
+            None
+        }
+    };
+    match value.get("@type") {
+        Some(Json::String(t)) => of(t),
+        Some(Json::Array(types)) => types.iter().find_map(|t| match t {
+            Json::String(t) => of(t),
+            _ => None,
+        }),
+        _ => None,
+    }
 }
 
 impl JsonLdFacts {
@@ -85,6 +187,11 @@ impl JsonLdFacts {
                     if let Some(parts) = value.get("hasPart") {
                         self.read_parts(parts);
                     }
+                }
+                match ld_type(value) {
+                    Some(LdType::Article) => self.article.read(value),
+                    Some(LdType::Page) => self.page.read(value),
+                    None => {}
                 }
                 if let Some(Json::String(body)) = value.get("articleBody") {
                     if self.article_body.as_ref().is_none_or(|b| b.len() < body.len()) {

@@ -1,5 +1,6 @@
 //! What a cleaning run removed, and why.
 
+use crate::metadata::Metadata;
 use crate::options::Category;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -52,6 +53,35 @@ pub struct Report {
     pub bytes_in: u64,
     /// Bytes written.
     pub bytes_out: u64,
+    /// Reader mode: what the page says about its article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
+    /// Reader mode: what was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reader: Option<ReaderSummary>,
+}
+
+/// What reader mode found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReaderSummary {
+    /// Whether an article was found.
+    pub outcome: ReaderOutcome,
+    /// Characters of text in the output.
+    pub text_chars: u64,
+    /// Top-level blocks kept (the article's container and the siblings that belong with it).
+    pub blocks: u32,
+}
+
+/// Whether reader mode found an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReaderOutcome {
+    /// The output is the article.
+    Article,
+    /// Nothing on the page reads like an article (a home page, a product list, a short page):
+    /// the output is the whole cleaned page, and `warnings` says so.
+    WholePage,
 }
 
 impl Report {

@@ -222,7 +222,7 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
             });
         }
         "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "iframe"
-        | "object" | "title" => {
+        | "figcaption" | "object" | "title" => {
             st.skip_depth += 1;
             drop(st);
             on_end(state, el, |st| st.skip_depth = st.skip_depth.saturating_sub(1));

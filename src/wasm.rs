@@ -76,11 +76,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-/// What `clean()` returns; the JavaScript wrapper adds `text`, computed when first read.
+/// What `clean()` returns; the JavaScript wrapper adds `text` and `markdown`, computed when first read.
 #[derive(Serialize)]
 struct Outcome<'a> {
     html: &'a str,
     title: Option<&'a str>,
+    metadata: Option<&'a crate::Metadata>,
     report: &'a Report,
 }
 
@@ -88,9 +89,11 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
     let bytes = bytes_from(html, "html")?;
     let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
     let html = String::from_utf8_lossy(&out);
+    let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());
     to_js(&Outcome {
         html: &html,
-        title: report.title.as_deref(),
+        title: title.or(report.title.as_deref()),
+        metadata: report.metadata.as_ref(),
         report: &report,
     })
 }
@@ -109,6 +112,22 @@ pub fn to_text(html: JsValue) -> Result<String, JsValue> {
     init_panic_hook();
     let bytes = bytes_from(&html, "html")?;
     Ok(crate::to_text(&String::from_utf8_lossy(&bytes)))
+}
+
+/// GitHub-flavoured Markdown of HTML.
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(html: JsValue) -> Result<String, JsValue> {
+    init_panic_hook();
+    let bytes = bytes_from(&html, "html")?;
+    Ok(crate::to_markdown(&String::from_utf8_lossy(&bytes)))
+}
+
+/// Whether a page probably has an article for reader mode.
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(html: JsValue) -> Result<bool, JsValue> {
+    init_panic_hook();
+    let bytes = bytes_from(&html, "html")?;
+    Ok(crate::is_probably_readerable(&String::from_utf8_lossy(&bytes)))
 }
 
 /// A cleaner built once from options and reused.

@@ -4,13 +4,15 @@
 //!
 //! `.expect` lines: `+ text` must appear in the text output, `- text` must not; `html+ s` /
 //! `html- s` the same for the HTML output; `CATEGORY N` is the number of elements removed under
-//! a category; `removed N` the total; `warning WORD` a warning containing WORD.
+//! a category; `removed N` the total; `warning WORD` a warning containing WORD;
+//! `reader+ text` / `reader- text` for the text of reader mode's article. Both modes run under
+//! the random splits.
 
 mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use stripwall::{Category, Cleaner, Options, Report};
+use stripwall::{Category, Cleaner, Mode, Options, Report};
 
 fn fixtures() -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -34,15 +36,22 @@ fn clean_in_chunks(cleaner: &Cleaner, html: &[u8], cuts: &[usize]) -> (Vec<u8>, 
     common::clean_pieces(cleaner, bounds.windows(2).map(|w| &html[w[0]..w[1]])).expect("cleaning succeeds")
 }
 
-fn check_expectations(name: &str, expect: &str, html: &str, report: &Report) {
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn check_expectations(name: &str, expect: &str, html: &str, report: &Report, article: &str) {
     let text = stripwall::to_text(html);
-    let normalized_text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalized_text = normalized(&text);
+    let article_text = normalized(&stripwall::to_text(article));
     let mut failures = Vec::new();
     for line in expect.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (key, value) = line.split_once(' ').unwrap_or((line, ""));
         let ok = match key {
             "+" => normalized_text.contains(value),
             "-" => !normalized_text.contains(value),
+            "reader+" => article_text.contains(value),
+            "reader-" => !article_text.contains(value),
             "html+" => html.contains(value),
             "html-" => !html.contains(value),
             "removed" => report.elements_removed() == value.parse::<u64>().unwrap(),
@@ -59,7 +68,7 @@ fn check_expectations(name: &str, expect: &str, html: &str, report: &Report) {
     }
     assert!(
         failures.is_empty(),
-        "{name}: failed expectations:\n  {}\n--- text ---\n{text}\n--- html ---\n{html}\n--- report ---\n{report:#?}",
+        "{name}: failed expectations:\n  {}\n--- text ---\n{text}\n--- reader text ---\n{article_text}\n--- html ---\n{html}\n--- report ---\n{report:#?}",
         failures.join("\n  ")
     );
 }
@@ -76,26 +85,40 @@ fn fixtures_meet_their_expectations() {
         let expect = fs::read_to_string(path.with_extension("expect"))
             .unwrap_or_else(|_| panic!("{name}.html has no {name}.expect"));
         let cleaned = cleaner.clean_str(&html).unwrap();
-        check_expectations(&name, &expect, &cleaned.html, &cleaned.report);
+        let article = reader().clean_str(&html).unwrap();
+        check_expectations(&name, &expect, &cleaned.html, &cleaned.report, &article.html);
     }
+}
+
+fn reader() -> Cleaner {
+    Cleaner::new(Options {
+        mode: Mode::Reader,
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap()
 }
 
 #[test]
 fn fixtures_give_identical_output_under_random_chunk_splits() {
-    let cleaner = Cleaner::new(Options {
+    let stream = Cleaner::new(Options {
         explain: true,
         ..Options::default()
     })
     .unwrap();
+    let reader = reader();
     let mut rng = fastrand::Rng::with_seed(0x5717_9a11);
-    for (name, path) in fixtures() {
+    for ((name, path), cleaner) in fixtures()
+        .into_iter()
+        .flat_map(|f| [(f.clone(), &stream), (f, &reader)])
+    {
         let html = fs::read(&path).unwrap();
-        let (whole, whole_report) = clean_in_chunks(&cleaner, &html, &[]);
+        let (whole, whole_report) = clean_in_chunks(cleaner, &html, &[]);
         for round in 0..64 {
             let pieces = rng.usize(1..=12);
             let mut cuts: Vec<usize> = (0..pieces).map(|_| rng.usize(0..=html.len())).collect();
             cuts.sort_unstable();
-            let (out, report) = clean_in_chunks(&cleaner, &html, &cuts);
+            let (out, report) = clean_in_chunks(cleaner, &html, &cuts);
             assert_eq!(
                 String::from_utf8_lossy(&out),
                 String::from_utf8_lossy(&whole),
@@ -104,7 +127,7 @@ fn fixtures_give_identical_output_under_random_chunk_splits() {
             assert_eq!(report, whole_report, "{name}: report differs with cuts {cuts:?}");
         }
         let every_byte: Vec<usize> = (1..html.len()).collect();
-        let (out, _) = clean_in_chunks(&cleaner, &html, &every_byte);
+        let (out, _) = clean_in_chunks(cleaner, &html, &every_byte);
         assert_eq!(out, whole, "{name}: output differs when fed one byte at a time");
     }
 }

@@ -17,14 +17,22 @@ test('there are fixtures to compare', () => {
   assert.ok(fixtures.length >= 8, `only ${fixtures.length} fixtures`);
 });
 
-for (const name of fixtures) {
-  test(`${name}: same html, text, title and report as the native build`, () => {
-    const path = `${root}tests/fixtures/${name}`;
-    const native = JSON.parse(execFileSync(cli, ['--format', 'json', '--explain', path], { stdio: ['ignore', 'pipe', 'ignore'] }));
-    const wasm = clean(readFileSync(path, 'utf8'), { explain: true });
-    assert.equal(wasm.html, native.html);
-    assert.equal(wasm.text, native.text);
-    assert.equal(wasm.title, native.title);
-    assert.deepEqual(wasm.report, native.report);
-  });
+for (const mode of ['stream', 'reader']) {
+  for (const name of fixtures) {
+    test(`${name}, ${mode} mode: same html, text, markdown, title, metadata and report as the native build`, () => {
+      const path = `${root}tests/fixtures/${name}`;
+      const args = ['--mode', mode, '--format', 'json', '--explain', path];
+      const native = JSON.parse(execFileSync(cli, args, { stdio: ['ignore', 'pipe', 'ignore'] }));
+      const wasm = clean(readFileSync(path, 'utf8'), { mode, explain: true });
+      assert.equal(wasm.html, native.html);
+      assert.equal(wasm.text, native.text);
+      assert.equal(wasm.markdown, native.markdown);
+      assert.equal(wasm.title, native.title);
+      assert.deepEqual(wasm.metadata, native.metadata);
+      assert.deepEqual(wasm.report, native.report);
+      if (mode === 'reader') {
+        assert.equal(wasm.report.reader.outcome, 'article', `${name}: an article is found`);
+      }
+    });
+  }
 }

@@ -1,0 +1,601 @@
+//! GitHub-flavoured Markdown from (article) HTML, in one lol_html pass: headings, emphasis,
+//! links, images, lists, quotes, code fences with their language, tables, rules.
+
+use crate::entities;
+use crate::hold::BoxedSink;
+use lol_html::html_content::{Element, EndTag, TextChunk};
+use lol_html::{doc_text, element, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Converts HTML to Markdown (GFM).
+///
+/// ```
+/// let md = stripwall::to_markdown(
+///     r#"<h2>Title</h2><p>Some <em>text</em> with <a href="https://x.org">a link</a>.</p>
+///        <ul><li>one</li><li>two</li></ul><pre><code class="language-rust">let x = 1;</code></pre>"#,
+/// );
+/// assert_eq!(md, "## Title\n\nSome *text* with [a link](https://x.org).\n\n- one\n- two\n\n```rust\nlet x = 1;\n```\n");
+/// ```
+pub fn to_markdown(html: &str) -> String {
+    let state = Rc::new(RefCell::new(Markdown::default()));
+    let (s1, s2) = (state.clone(), state.clone());
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", move |el| {
+            on_element(&s1, el);
+            Ok(())
+        }))
+        .append_document_content_handler(doc_text!(move |t| {
+            s2.borrow_mut().on_text(t);
+            Ok(())
+        }))
+        .with_strict(false);
+    let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(|_: &[u8]| {})));
+    // No memory limit and no failing handler: the parser cannot fail on a string.
+    let _ = rewriter.write(html.as_bytes());
+    let _ = rewriter.end();
+    let mut md = std::mem::take(&mut state.borrow_mut().out);
+    let trimmed = md.trim_end().len();
+    md.truncate(trimmed);
+    if !md.is_empty() {
+        md.push('\n');
+    }
+    md.trim_start_matches('\n').to_string()
+}
+
+#[derive(Default)]
+struct Markdown {
+    out: String,
+    /// Raw text of the current text node (entities are decoded when it is complete).
+    raw: String,
+    /// Open containers that prefix lines: quotes and list items.
+    containers: Vec<Container>,
+    /// Open lists: ordered ones count their items.
+    lists: Vec<Option<u32>>,
+    skip_depth: u32,
+    pre_depth: u32,
+    /// A code fence waits for its first text (the language may come from an inner `<code>`).
+    fence_pending: Option<String>,
+    /// Inside a table: rows of cells being collected.
+    table: Option<Table>,
+    /// Links open: (href) to write at their end.
+    links: Vec<Option<String>>,
+    /// Whether the current line has text (a space before the next word is needed).
+    at_line_start: bool,
+    /// An emphasis or code mark was just opened: no space after it.
+    mark_opened: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Container {
+    Quote,
+    /// A list item: the width of its marker, for the indentation of its next lines.
+    Item(usize),
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    cell: Option<String>,
+}
+
+impl Markdown {
+    /// Where inline text goes: the open table cell, or the document.
+    fn sink(&mut self) -> &mut String {
+        match self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            Some(cell) => cell,
+            None => &mut self.out,
+        }
+    }
+
+    fn in_cell(&self) -> bool {
+        self.table.as_ref().is_some_and(|t| t.cell.is_some())
+    }
+
+    fn prefix(&self) -> String {
+        let mut prefix = String::new();
+        for c in &self.containers {
+            match c {
+                Container::Quote => prefix.push_str("> "),
+                Container::Item(width) => prefix.push_str(&" ".repeat(*width)),
+            }
+        }
+        prefix
+    }
+
+    /// Ends the current block: a blank line (with quote markers) before what follows.
+    fn block_break(&mut self) {
+        if self.in_cell() {
+            let cell = self.sink();
+            if !cell.is_empty() && !cell.ends_with(' ') {
+                cell.push(' ');
+            }
+            return;
+        }
+        if self.out.is_empty() {
+            return;
+        }
+        while self.out.ends_with(' ') {
+            self.out.pop();
+        }
+        let quotes: String = self
+            .containers
+            .iter()
+            .filter(|c| **c == Container::Quote)
+            .map(|_| ">")
+            .collect();
+        let blank = if quotes.is_empty() { String::new() } else { quotes };
+        if !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        if !self.out.ends_with("\n\n") && !self.out.ends_with(&format!("\n{blank}\n")) {
+            self.out.push_str(&blank);
+            self.out.push('\n');
+        }
+        self.at_line_start = true;
+    }
+
+    /// Ends the current line without a blank line (list items follow each other).
+    fn line_break(&mut self) {
+        if self.in_cell() || self.out.is_empty() {
+            return;
+        }
+        while self.out.ends_with(' ') {
+            self.out.pop();
+        }
+        if !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.at_line_start = true;
+    }
+
+    /// Writes inline markup or text, starting the line with its prefix when needed.
+    fn write(&mut self, text: &str) {
+        if !self.in_cell() && (self.at_line_start || self.out.is_empty() || self.out.ends_with('\n')) {
+            let prefix = self.prefix();
+            self.out.push_str(&prefix);
+            self.at_line_start = false;
+        }
+        self.sink().push_str(text);
+    }
+
+    fn on_text(&mut self, chunk: &TextChunk) {
+        if self.skip_depth > 0 {
+            return;
+        }
+        self.raw.push_str(chunk.as_str());
+        if !chunk.last_in_text_node() {
+            return;
+        }
+        let raw = std::mem::take(&mut self.raw);
+        let text = entities::decode(&raw);
+        if self.pre_depth > 0 {
+            if let Some(language) = self.fence_pending.take() {
+                self.write(&format!("```{language}"));
+                self.out.push('\n');
+                self.at_line_start = true;
+            }
+            let prefix = self.prefix();
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.out.push('\n');
+                    self.out.push_str(&prefix);
+                } else if self.out.ends_with('\n') {
+                    self.out.push_str(&prefix);
+                }
+                self.out.push_str(line);
+            }
+            self.at_line_start = false;
+            return;
+        }
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.is_empty() {
+            if !text.is_empty() && !self.sink().is_empty() && !self.sink().ends_with([' ', '\n']) && !self.at_line_start
+            {
+                self.sink().push(' ');
+            }
+            return;
+        }
+        let sink_ends_open = self.sink().ends_with([' ', '\n', '(', '[']) || self.sink().is_empty() || self.mark_opened;
+        self.mark_opened = false;
+        if text.starts_with(char::is_whitespace) && !sink_ends_open && !self.at_line_start {
+            self.sink().push(' ');
+        }
+        let escaped = escape(
+            &collapsed,
+            self.at_line_start || self.out.ends_with('\n'),
+            self.in_cell(),
+        );
+        self.write(&escaped);
+        if text.ends_with(char::is_whitespace) {
+            self.sink().push(' ');
+        }
+    }
+}
+
+/// Escapes what Markdown would read as markup.
+fn escape(text: &str, line_start: bool, in_cell: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') || (in_cell && c == '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if line_start {
+        let first = out.chars().next();
+        let numbered = out
+            .find(". ")
+            .is_some_and(|i| i > 0 && out[..i].chars().all(|c| c.is_ascii_digit()));
+        if matches!(first, Some('#' | '>' | '-' | '+' | '=')) {
+            out.insert(0, '\\');
+        } else if numbered {
+            let at = out.find(". ").unwrap_or(0);
+            out.insert(at, '\\');
+        }
+    }
+    out
+}
+
+fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
+    let tag = el.tag_name();
+    let mut md = state.borrow_mut();
+    if md.skip_depth > 0 {
+        return;
+    }
+    match tag.as_str() {
+        "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "button" => {
+            md.skip_depth += 1;
+            drop(md);
+            on_end(state, el, |md| md.skip_depth = md.skip_depth.saturating_sub(1));
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            md.block_break();
+            if !md.in_cell() {
+                let level = tag.as_bytes()[1] - b'0';
+                md.write(&format!("{} ", "#".repeat(level as usize)));
+            }
+            drop(md);
+            on_end(state, el, Markdown::block_break);
+        }
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "figure" | "figcaption" | "dl" | "dd"
+        | "dt" | "address" | "details" | "summary" | "center" => {
+            md.block_break();
+            drop(md);
+            on_end(state, el, Markdown::block_break);
+        }
+        "blockquote" => {
+            md.block_break();
+            md.containers.push(Container::Quote);
+            drop(md);
+            on_end(state, el, |md| {
+                md.block_break_inner();
+                if let Some(at) = md.containers.iter().rposition(|c| *c == Container::Quote) {
+                    md.containers.truncate(at);
+                }
+                md.finish_blank();
+            });
+        }
+        "ul" | "ol" => {
+            if md.lists.is_empty() {
+                md.block_break();
+            } else {
+                md.line_break();
+            }
+            let start = el
+                .get_attribute("start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
+            md.lists.push((tag == "ol").then_some(start));
+            drop(md);
+            on_end(state, el, |md| {
+                md.lists.pop();
+                if md.lists.is_empty() {
+                    md.block_break();
+                }
+            });
+        }
+        "li" => {
+            md.line_break();
+            let marker = match md.lists.last_mut() {
+                Some(Some(n)) => {
+                    let marker = format!("{n}. ");
+                    *n += 1;
+                    marker
+                }
+                _ => "- ".to_string(),
+            };
+            md.write(&marker);
+            md.containers.push(Container::Item(marker.len()));
+            md.at_line_start = false;
+            drop(md);
+            on_end(state, el, |md| {
+                if let Some(at) = md.containers.iter().rposition(|c| matches!(c, Container::Item(_))) {
+                    md.containers.truncate(at);
+                }
+                md.line_break();
+            });
+        }
+        "pre" => {
+            md.block_break();
+            md.pre_depth += 1;
+            md.fence_pending = Some(language(el).unwrap_or_default());
+            drop(md);
+            on_end(state, el, |md| {
+                if md.fence_pending.take().is_some() {
+                    md.write("```");
+                    md.out.push('\n');
+                }
+                if !md.out.ends_with('\n') {
+                    md.out.push('\n');
+                }
+                let prefix = md.prefix();
+                md.out.push_str(&prefix);
+                md.out.push_str("```");
+                md.pre_depth = md.pre_depth.saturating_sub(1);
+                md.block_break();
+            });
+        }
+        "code" | "kbd" | "samp" | "tt" if md.pre_depth > 0 => {
+            if let (Some(pending), Some(language)) = (md.fence_pending.as_mut(), language(el)) {
+                if pending.is_empty() {
+                    *pending = language;
+                }
+            }
+        }
+        "code" | "kbd" | "samp" | "tt" => wrap(md, state, el, "`"),
+        "strong" | "b" => wrap(md, state, el, "**"),
+        "em" | "i" | "cite" => wrap(md, state, el, "*"),
+        "del" | "s" | "strike" => wrap(md, state, el, "~~"),
+        "a" => {
+            let href = el.get_attribute("href").filter(|h| !h.trim().is_empty());
+            if href.is_some() {
+                md.write("[");
+            }
+            md.links.push(href);
+            drop(md);
+            on_end(state, el, |md| {
+                if let Some(Some(href)) = md.links.pop() {
+                    let title_free = href.replace(' ', "%20").replace(')', "%29");
+                    md.sink().push_str(&format!("]({title_free})"));
+                }
+            });
+        }
+        "img" => {
+            if let Some(src) = el.get_attribute("src").filter(|s| !s.trim().is_empty()) {
+                let alt = el.get_attribute("alt").unwrap_or_default();
+                let alt = escape(&crate::text::collapse(&entities::decode(&alt)), false, false);
+                md.write(&format!("![{alt}]({})", src.replace(' ', "%20").replace(')', "%29")));
+            }
+        }
+        "br" => {
+            if md.in_cell() {
+                md.sink().push(' ');
+            } else {
+                md.sink().push_str("\\\n");
+                md.at_line_start = true;
+            }
+        }
+        "hr" => {
+            md.block_break();
+            md.write("---");
+            md.block_break();
+        }
+        "table" => {
+            md.block_break();
+            md.table = Some(Table::default());
+            drop(md);
+            on_end(state, el, |md| {
+                md.close_cell();
+                if let Some(table) = md.table.take() {
+                    md.write_table(table);
+                }
+            });
+        }
+        "tr" => {
+            md.close_cell();
+            if let Some(table) = md.table.as_mut() {
+                table.rows.push(Vec::new());
+            }
+        }
+        "td" | "th" => {
+            md.close_cell();
+            if let Some(table) = md.table.as_mut() {
+                if table.rows.is_empty() {
+                    table.rows.push(Vec::new());
+                }
+                table.cell = Some(String::new());
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Markdown {
+    fn block_break_inner(&mut self) {
+        while self.out.ends_with(' ') {
+            self.out.pop();
+        }
+        while self.out.ends_with("\n>\n") || self.out.ends_with("\n> \n") {
+            let cut = self.out[..self.out.len() - 1].rfind('\n').map_or(0, |i| i + 1);
+            self.out.truncate(cut);
+        }
+    }
+
+    fn finish_blank(&mut self) {
+        if !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.block_break();
+    }
+
+    fn close_cell(&mut self) {
+        if let Some(table) = self.table.as_mut() {
+            if let Some(cell) = table.cell.take() {
+                let cell = cell.trim().to_string();
+                if let Some(row) = table.rows.last_mut() {
+                    row.push(cell);
+                }
+            }
+        }
+    }
+
+    fn write_table(&mut self, table: Table) {
+        let rows: Vec<Vec<String>> = table.rows.into_iter().filter(|r| !r.is_empty()).collect();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        for (i, row) in rows.iter().enumerate() {
+            let mut line = String::from("|");
+            for c in 0..columns {
+                line.push(' ');
+                line.push_str(row.get(c).map_or("", String::as_str));
+                line.push_str(" |");
+            }
+            self.write(&line);
+            self.line_break();
+            if i == 0 {
+                self.write(&format!("|{}", " --- |".repeat(columns)));
+                self.line_break();
+            }
+        }
+        self.block_break();
+    }
+}
+
+/// Writes `mark` around the element's content (none when it is empty).
+fn wrap(mut md: std::cell::RefMut<'_, Markdown>, state: &Rc<RefCell<Markdown>>, el: &mut Element, mark: &'static str) {
+    if !el.can_have_content() {
+        return;
+    }
+    md.write(mark);
+    md.mark_opened = true;
+    let start = md.sink().len();
+    drop(md);
+    let state2 = state.clone();
+    let _ = el.on_end_tag(Box::new(move |_: &mut EndTag| {
+        let mut md = state2.borrow_mut();
+        let sink = md.sink();
+        let trailing = sink.len() - sink.trim_end().len();
+        sink.truncate(sink.len() - trailing);
+        if sink.len() == start {
+            // Nothing inside: no empty markers.
+            sink.truncate(start - mark.len());
+        } else {
+            sink.push_str(mark);
+        }
+        if trailing > 0 {
+            sink.push(' ');
+        }
+        Ok(())
+    }));
+}
+
+fn on_end(state: &Rc<RefCell<Markdown>>, el: &mut Element, f: fn(&mut Markdown)) {
+    if !el.can_have_content() {
+        return;
+    }
+    let state = state.clone();
+    let _ = el.on_end_tag(Box::new(move |_: &mut EndTag| {
+        f(&mut state.borrow_mut());
+        Ok(())
+    }));
+}
+
+/// The language of a code block from `class="language-x"` (reader mode writes that form).
+fn language(el: &Element) -> Option<String> {
+    let class = el.get_attribute("class")?;
+    class.split_ascii_whitespace().find_map(|c| {
+        c.strip_prefix("language-")
+            .or_else(|| c.strip_prefix("lang-"))
+            .filter(|l| {
+                !l.is_empty()
+                    && l.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '#' | '-' | '_'))
+            })
+            .map(str::to_ascii_lowercase)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_markdown;
+
+    #[test]
+    fn headings_and_paragraphs() {
+        assert_eq!(to_markdown("<h1>A</h1><p>B  c</p><h3>D</h3>"), "# A\n\nB c\n\n### D\n");
+    }
+
+    #[test]
+    fn emphasis_code_and_strikethrough() {
+        assert_eq!(
+            to_markdown("<p><strong>bold</strong>, <em>it</em>, <code>x()</code>, <del>gone</del></p>"),
+            "**bold**, *it*, `x()`, ~~gone~~\n"
+        );
+    }
+
+    #[test]
+    fn links_and_images() {
+        assert_eq!(
+            to_markdown(
+                r#"<p>See <a href="https://a.org/x y">the site</a>.</p><p><img src="https://a.org/i.png" alt="A cat"></p>"#
+            ),
+            "See [the site](https://a.org/x%20y).\n\n![A cat](https://a.org/i.png)\n"
+        );
+    }
+
+    #[test]
+    fn nested_and_ordered_lists() {
+        assert_eq!(
+            to_markdown("<ol start=3><li>three<ul><li>sub</li></ul></li><li>four</li></ol><p>after</p>"),
+            "3. three\n   - sub\n4. four\n\nafter\n"
+        );
+    }
+
+    #[test]
+    fn blockquotes() {
+        assert_eq!(
+            to_markdown("<blockquote><p>One</p><p>Two</p></blockquote><p>After</p>"),
+            "> One\n>\n> Two\n\nAfter\n"
+        );
+    }
+
+    #[test]
+    fn code_fences_keep_language_and_lines() {
+        assert_eq!(
+            to_markdown("<pre class=\"language-python\">def f():\n    return 1</pre>"),
+            "```python\ndef f():\n    return 1\n```\n"
+        );
+        assert_eq!(to_markdown("<pre><code>a &lt; b</code></pre>"), "```\na < b\n```\n");
+    }
+
+    #[test]
+    fn tables() {
+        assert_eq!(
+            to_markdown("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>3 | 4</td></tr></table>"),
+            "| Name | Age |\n| --- | --- |\n| Ann | 3 \\| 4 |\n"
+        );
+    }
+
+    #[test]
+    fn figures_with_captions() {
+        assert_eq!(
+            to_markdown(r#"<figure><img src="a.png" alt="x"><figcaption>The caption</figcaption></figure>"#),
+            "![x](a.png)\n\nThe caption\n"
+        );
+    }
+
+    #[test]
+    fn escapes_markdown_in_text() {
+        assert_eq!(
+            to_markdown("<p>2 * 3 = [6] # _x_</p><p># not a heading</p>"),
+            "2 \\* 3 = \\[6\\] # \\_x\\_\n\n\\# not a heading\n"
+        );
+    }
+
+    #[test]
+    fn rules_and_line_breaks() {
+        assert_eq!(to_markdown("<p>a<br>b</p><hr><p>c</p>"), "a\\\nb\n\n---\n\nc\n");
+    }
+}

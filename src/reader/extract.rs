@@ -1,0 +1,261 @@
+//! Reader pass 2: a lol_html rewrite of the same bytes that keeps only the chosen subtrees and
+//! tidies them: presentational attributes go, lazy images get their real source, links and
+//! images become absolute.
+
+use super::scan::Node;
+use super::score::{Choice, Treat};
+use super::url::BaseUrl;
+use crate::hold::BoxedSink;
+use lol_html::html_content::Element;
+use lol_html::{doc_comments, doc_text, doctype, element, HandlerResult, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Attributes kept on every element of the article (beyond the caller's own list).
+fn keeps_attribute(tag: &str, name: &str) -> bool {
+    match name {
+        "href" => matches!(tag, "a" | "area"),
+        "src" => matches!(tag, "img" | "source" | "video" | "audio" | "iframe" | "track"),
+        "srcset" | "sizes" => matches!(tag, "img" | "source"),
+        "alt" => matches!(tag, "img" | "area"),
+        "title" => matches!(tag, "a" | "img" | "abbr"),
+        "width" | "height" => matches!(tag, "img" | "video" | "iframe"),
+        "colspan" | "rowspan" | "headers" | "scope" => matches!(tag, "td" | "th"),
+        "start" | "reversed" => tag == "ol",
+        "datetime" => matches!(tag, "time" | "del" | "ins"),
+        "cite" => matches!(tag, "blockquote" | "q"),
+        "poster" | "controls" => tag == "video",
+        "type" | "media" => tag == "source",
+        "lang" | "dir" => true,
+        _ => false,
+    }
+}
+
+/// Attributes that lazy-loading scripts use for the real source, best first.
+const LAZY_SRC: [&str; 5] = [
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-url",
+    "data-hi-res-src",
+];
+const LAZY_SRCSET: [&str; 3] = ["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+/// The article's tidy-up settings.
+pub(crate) struct Tidy<'a> {
+    pub base: Option<BaseUrl>,
+    pub keep_attributes: &'a [String],
+}
+
+struct Pass {
+    next: u32,
+    /// Index of the next root to open.
+    next_root: usize,
+    /// The last element index of the open root, if one is open.
+    open_until: Option<u32>,
+}
+
+/// Runs pass 2 over `html` and returns the article's HTML.
+pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<'_>) -> Vec<u8> {
+    let pass = Rc::new(RefCell::new(Pass {
+        next: 0,
+        next_root: 0,
+        open_until: None,
+    }));
+    let (p1, p2) = (pass.clone(), pass.clone());
+    let mut out = Vec::with_capacity(html.len() / 4);
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy)))
+        .append_document_content_handler(doc_text!(move |t| {
+            if p2.borrow().open_until.is_none() {
+                t.remove();
+            }
+            Ok(())
+        }))
+        .append_document_content_handler(doc_comments!(|c| {
+            c.remove();
+            Ok(())
+        }))
+        .append_document_content_handler(doctype!(|d| {
+            d.remove();
+            Ok(())
+        }))
+        .with_strict(false);
+    {
+        let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(|b: &[u8]| out.extend_from_slice(b))));
+        // The same bytes went through pass 1 and through lol_html once already: this cannot fail
+        // where they did not; if it does, what was extracted so far is the result.
+        if rewriter.write(html).is_ok() {
+            let _ = rewriter.end();
+        }
+    }
+    out
+}
+
+fn on_element(
+    pass: &Rc<RefCell<Pass>>,
+    el: &mut Element,
+    nodes: &[Node],
+    choice: &Choice,
+    tidy: &Tidy<'_>,
+) -> HandlerResult {
+    let mut p = pass.borrow_mut();
+    let index = p.next;
+    p.next += 1;
+    if p.open_until.is_some_and(|end| index > end) {
+        p.open_until = None;
+    }
+    if p.open_until.is_none() && choice.roots.get(p.next_root) == Some(&index) {
+        p.next_root += 1;
+        p.open_until = Some(nodes.get(index as usize).map_or(index, |n| n.end));
+        if el.can_have_content() {
+            let pass = pass.clone();
+            el.on_end_tag(Box::new(move |_| {
+                pass.borrow_mut().open_until = None;
+                Ok(())
+            }))?;
+        }
+    }
+    if p.open_until.is_some() {
+        drop(p);
+        match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
+            Treat::Drop => el.remove(),
+            Treat::Figure => rename(el, "figure", tidy),
+            Treat::Caption => rename(el, "figcaption", tidy),
+            Treat::Keep => tidy_element(el, tidy),
+        }
+    } else if choice.encloses.get(index as usize).copied().unwrap_or(false) {
+        el.remove_and_keep_content();
+    } else {
+        el.remove();
+    }
+    Ok(())
+}
+
+fn rename(el: &mut Element, tag: &str, tidy: &Tidy<'_>) {
+    if el.can_have_content() {
+        let _ = el.set_tag_name(tag);
+    }
+    tidy_element(el, tidy);
+}
+
+fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
+    let tag = el.tag_name();
+    let mut lazy_src: Option<String> = None;
+    let mut lazy_srcset: Option<String> = None;
+    let mut code_language: Option<String> = None;
+    let mut drop: Vec<String> = Vec::new();
+    for attr in el.attributes() {
+        let name = attr.name();
+        if name.starts_with("data-") && matches!(tag.as_str(), "img" | "source") {
+            let value = attr.value();
+            if lazy_src.is_none() && LAZY_SRC.contains(&name.as_str()) && looks_like_url(&value) {
+                lazy_src = Some(value);
+            } else if lazy_srcset.is_none() && LAZY_SRCSET.contains(&name.as_str()) && looks_like_url(&value) {
+                lazy_srcset = Some(value);
+            }
+        }
+        if name == "class" && matches!(tag.as_str(), "pre" | "code") {
+            code_language = language_class(&attr.value());
+        }
+        if !keeps_attribute(&tag, &name) && !tidy.keep_attributes.iter().any(|k| k.eq_ignore_ascii_case(&name)) {
+            drop.push(name);
+        }
+    }
+    for name in &drop {
+        el.remove_attribute(name);
+    }
+    if let Some(language) = code_language {
+        let _ = el.set_attribute("class", &format!("language-{language}"));
+    }
+    if matches!(tag.as_str(), "img" | "source") {
+        let placeholder = el.get_attribute("src").is_none_or(|s| is_placeholder(&s));
+        if let (true, Some(src)) = (placeholder, lazy_src) {
+            let _ = el.set_attribute("src", &src);
+        }
+        if let Some(srcset) = lazy_srcset {
+            if el.get_attribute("srcset").is_none_or(|s| is_placeholder(&s)) {
+                let _ = el.set_attribute("srcset", &srcset);
+            }
+        }
+        if tag == "img"
+            && el.get_attribute("src").is_none_or(|s| is_placeholder(&s))
+            && el.get_attribute("srcset").is_none()
+        {
+            el.remove();
+            return;
+        }
+    }
+    if tag == "noscript" {
+        // Its content is the fallback markup (often the real image of a lazy one): keep it as HTML.
+        el.remove_and_keep_content();
+    }
+    if let Some(base) = &tidy.base {
+        for name in ["href", "src", "poster"] {
+            if let Some(value) = el.get_attribute(name) {
+                let _ = el.set_attribute(name, &base.resolve(&value));
+            }
+        }
+        if let Some(srcset) = el.get_attribute("srcset") {
+            let _ = el.set_attribute("srcset", &resolve_srcset(base, &srcset));
+        }
+    }
+    if tag == "a" && el.get_attribute("href").is_some_and(|h| is_script_url(&h)) {
+        el.remove_attribute("href");
+    }
+}
+
+fn looks_like_url(value: &str) -> bool {
+    let v = value.trim();
+    !v.is_empty() && !v.starts_with(['{', '['])
+}
+
+/// A `src` that stands in for the real image: empty, a data URI, a known blank.
+fn is_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    s.is_empty()
+        || s.starts_with("data:")
+        || s == "#"
+        || s.contains("blank.gif")
+        || s.contains("spacer.gif")
+        || s.contains("pixel.gif")
+}
+
+fn is_script_url(href: &str) -> bool {
+    let compact: String = href
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(11)
+        .collect();
+    compact.to_ascii_lowercase().starts_with("javascript:") || compact.to_ascii_lowercase().starts_with("vbscript:")
+}
+
+/// The language a code block's class names (`language-rust`, `lang-js`, `highlight-source-py`).
+fn language_class(class: &str) -> Option<String> {
+    class.split_ascii_whitespace().find_map(|c| {
+        let language = c
+            .strip_prefix("language-")
+            .or_else(|| c.strip_prefix("lang-"))
+            .or_else(|| c.strip_prefix("highlight-source-"))?;
+        (!language.is_empty()
+            && language
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '#' | '-' | '_')))
+        .then(|| language.to_ascii_lowercase())
+    })
+}
+
+fn resolve_srcset(base: &BaseUrl, srcset: &str) -> String {
+    srcset
+        .split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            match candidate.split_once(char::is_whitespace) {
+                Some((url, descriptor)) => format!("{} {}", base.resolve(url), descriptor.trim()),
+                None => base.resolve(candidate),
+            }
+        })
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

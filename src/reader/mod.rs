@@ -1,0 +1,107 @@
+//! Reader mode: only the article. Stream mode cleans the page first (its rules know the
+//! boilerplate); then pass 1 ([`scan`]) records numbers per element of the cleaned page, the
+//! scorer ([`score`]) picks the article's subtrees, and pass 2 ([`extract`]) keeps just those.
+
+pub(crate) mod extract;
+pub(crate) mod scan;
+pub(crate) mod score;
+pub(crate) mod url;
+
+use crate::metadata::{Metadata, Sources};
+use crate::options::Options;
+use crate::paywall::JsonLdFacts;
+use crate::report::{ReaderOutcome, ReaderSummary};
+use url::BaseUrl;
+
+/// The article of a cleaned page.
+pub(crate) struct Article {
+    pub html: Vec<u8>,
+    pub metadata: Metadata,
+    pub summary: ReaderSummary,
+}
+
+/// Runs both passes over `cleaned` (stream mode's output for the page).
+pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, options: &Options) -> Article {
+    let scan = scan::scan(cleaned);
+    let base = page_address(options.url.as_deref(), &scan.facts);
+    let (choice, outcome) = match score::choose(&scan.nodes, options.preset) {
+        Some(choice) => (choice, ReaderOutcome::Article),
+        None => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
+    };
+    let tidy = extract::Tidy {
+        base: base.clone(),
+        keep_attributes: &options.keep_attributes,
+    };
+    let html = extract::extract(cleaned, &scan.nodes, &choice, &tidy);
+    let first_paragraph = first_paragraph(&html);
+    let metadata = Metadata::gather(&Sources {
+        facts: &scan.facts,
+        article: &ld.article,
+        page: &ld.page,
+        title_tag,
+        base: base.as_ref(),
+        first_paragraph,
+    });
+    let summary = ReaderSummary {
+        outcome,
+        text_chars: choice.text_chars,
+        blocks: choice.roots.len() as u32,
+    };
+    Article {
+        html,
+        metadata,
+        summary,
+    }
+}
+
+/// Whether a page probably has an article reader mode can extract, from one quick scan (after
+/// Readability's `isProbablyReaderable`): paragraphs of 140 characters or more, not in elements
+/// named like boilerplate, weigh the square root of their extra length; past 20 it is an article.
+///
+/// ```
+/// let long = "A sentence of the story, long enough to count as real prose for a reader. ".repeat(4);
+/// let story = format!("<article>{}</article>", format!("<p>{long}</p>").repeat(5));
+/// assert!(stripwall::is_probably_readerable(&story));
+/// assert!(!stripwall::is_probably_readerable("<ul><li><a href=/a>Home</a></li></ul><p>Short.</p>"));
+/// ```
+pub fn is_probably_readerable(html: &str) -> bool {
+    const MIN_CHARS: u32 = 140;
+    const MIN_SCORE: f64 = 20.0;
+    let scan = scan::scan(html.as_bytes());
+    let mut score = 0.0;
+    for node in &scan.nodes {
+        let counts = matches!(node.kind, scan::Kind::Paragraph | scan::Kind::Pre) && node.weight >= 0;
+        if counts && node.text >= MIN_CHARS {
+            score += ((node.text - MIN_CHARS) as f64).sqrt();
+            if score > MIN_SCORE {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The address links are resolved against: the caller's, else `<base href>`, else the canonical URL.
+fn page_address(given: Option<&str>, facts: &scan::PageFacts) -> Option<BaseUrl> {
+    let page = given
+        .and_then(BaseUrl::parse)
+        .or_else(|| facts.canonical.as_deref().and_then(BaseUrl::parse))
+        .or_else(|| {
+            let og = facts.meta.iter().find(|(n, _)| n == "og:url")?;
+            BaseUrl::parse(&og.1)
+        });
+    match (&facts.base, &page) {
+        (Some(base), Some(page)) => BaseUrl::parse(&page.resolve(base)).or(Some(page.clone())),
+        (Some(base), None) => BaseUrl::parse(base),
+        (None, page) => page.clone(),
+    }
+}
+
+/// The first line of the article's text that reads like a paragraph, for the excerpt.
+fn first_paragraph(html: &[u8]) -> Option<String> {
+    let text = crate::text::to_text(&String::from_utf8_lossy(html));
+    text.lines()
+        .map(str::trim)
+        .find(|line| line.chars().count() >= 60)
+        .map(str::to_string)
+}

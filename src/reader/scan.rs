@@ -1,0 +1,569 @@
+//! Reader pass 1: one lol_html scan that records a few numbers per element, never a DOM.
+//!
+//! Elements are numbered in the order lol_html reports their start tags; pass 2 runs over the
+//! same bytes and numbers them the same way, so a number is all it needs to find an element.
+
+use crate::hold::BoxedSink;
+use crate::rules::words::{for_each_word, signal, WordSignal};
+use lol_html::html_content::{Element, TextChunk};
+use lol_html::{doc_text, element, HandlerResult, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What kind of element a record is about, as far as scoring cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Paragraph,
+    Div,
+    Section,
+    Article,
+    Main,
+    Cell,
+    Pre,
+    Blockquote,
+    ListItem,
+    List,
+    Heading,
+    Link,
+    Table,
+    Row,
+    Figure,
+    Image,
+    Form,
+    Address,
+    Body,
+    /// Content that is not text (script, style, template, noscript, svg insides …).
+    Opaque,
+    Other,
+}
+
+impl Kind {
+    fn of(tag: &str) -> Kind {
+        match tag {
+            "p" => Kind::Paragraph,
+            "div" => Kind::Div,
+            "section" => Kind::Section,
+            "article" => Kind::Article,
+            "main" => Kind::Main,
+            "td" | "th" => Kind::Cell,
+            "pre" => Kind::Pre,
+            "blockquote" => Kind::Blockquote,
+            "li" | "dd" | "dt" => Kind::ListItem,
+            "ul" | "ol" | "dl" => Kind::List,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+            "a" => Kind::Link,
+            "table" => Kind::Table,
+            "tr" => Kind::Row,
+            "figure" => Kind::Figure,
+            "img" | "picture" | "video" => Kind::Image,
+            "form" => Kind::Form,
+            "address" => Kind::Address,
+            "body" => Kind::Body,
+            "script" | "style" | "template" | "noscript" | "textarea" | "select" | "svg" | "math" => Kind::Opaque,
+            _ => Kind::Other,
+        }
+    }
+
+    /// Blocks whose own text is hashed to find repeats.
+    fn holds_text(self) -> bool {
+        !matches!(self, Kind::Link | Kind::Other | Kind::Image | Kind::Opaque)
+    }
+
+    /// Elements that make a `div` more than a paragraph (Readability's list, plus headings).
+    fn is_block(self) -> bool {
+        matches!(
+            self,
+            Kind::Paragraph
+                | Kind::Div
+                | Kind::Section
+                | Kind::Article
+                | Kind::Pre
+                | Kind::Blockquote
+                | Kind::List
+                | Kind::Table
+                | Kind::Image
+                | Kind::Figure
+        )
+    }
+}
+
+/// The numbers kept per element.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    /// Index of the parent record, `NONE` for a top-level element.
+    pub parent: u32,
+    /// Index of the last element inside this one (itself when empty).
+    pub end: u32,
+    pub kind: Kind,
+    /// Class/id weight: positive for content words, negative for boilerplate words.
+    pub weight: i8,
+    /// Some element of [`Kind::is_block`] is inside.
+    pub has_block: bool,
+    /// An image (img, picture, video) is inside.
+    pub has_image: bool,
+    /// Text contains a sentence end followed by a space (". ").
+    pub has_sentence: bool,
+    /// Element children.
+    pub children: u32,
+    /// Characters of text inside (whitespace runs count one), after [`Scan::finish`].
+    pub text: u32,
+    /// Of which inside links.
+    pub link_text: u32,
+    /// Commas inside.
+    pub commas: u32,
+    /// Hash of the class attribute (0: none), to find siblings of the same kind.
+    pub class_hash: u64,
+    /// Article furniture by its name or tag: a byline, dateline, tag list, credit, the headline,
+    /// a button. Dropped from the article when its text is short.
+    pub furniture: bool,
+    /// Named as a caption or a photo credit (`wp-caption`, `credit`).
+    pub caption: bool,
+    /// Hash of the text directly in this block (not in blocks inside it), to find repeats.
+    pub own_hash: u64,
+}
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Meta-level facts pass 1 reads on its way: `<meta>`, `<link rel=canonical>`, `<base>`, `<html lang dir>`,
+/// the first `<time datetime>`, and the text of the first byline element.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PageFacts {
+    /// (`name`/`property`/`itemprop`, `content`) of every `<meta>`, names lower-cased.
+    pub meta: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub base: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub first_time: Option<String>,
+    pub byline: Option<String>,
+    pub h1: Option<String>,
+}
+
+/// The records of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub nodes: Vec<Node>,
+    pub facts: PageFacts,
+}
+
+const MAX_META: usize = 256;
+const MAX_BYLINE_CHARS: usize = 200;
+
+#[derive(Default)]
+struct ScanState {
+    scan: Scan,
+    /// Open elements, innermost last.
+    stack: Vec<u32>,
+    links_open: u32,
+    opaque_open: u32,
+    previous_space: bool,
+    /// Record index of the byline element whose text is being read.
+    byline_node: Option<u32>,
+    byline_text: String,
+    h1_node: Option<u32>,
+    h1_text: String,
+}
+
+/// Runs pass 1 over `html`.
+pub(crate) fn scan(html: &[u8]) -> Scan {
+    let state = Rc::new(RefCell::new(ScanState::default()));
+    let (on_el, on_text) = (state.clone(), state.clone());
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", move |el| on_element(&on_el, el)))
+        .append_document_content_handler(doc_text!(move |t| on_text_chunk(&on_text, t)))
+        .with_strict(false);
+    let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(|_: &[u8]| {})));
+    // A failed scan (memory limit) scores what was seen: pass 2 then fails the same way and says so.
+    if rewriter.write(html).is_ok() {
+        let _ = rewriter.end();
+    }
+    let mut st = Rc::try_unwrap(state).map(RefCell::into_inner).unwrap_or_default();
+    let open: Vec<u32> = std::mem::take(&mut st.stack);
+    for index in open.into_iter().rev() {
+        close_node(&mut st, index);
+    }
+    st.scan.finish();
+    st.scan
+}
+
+fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult {
+    let tag = el.tag_name();
+    let kind = Kind::of(&tag);
+    let mut st = state.borrow_mut();
+    close_implied(&mut st, &tag, kind);
+    let index = st.scan.nodes.len() as u32;
+    let parent = st.stack.last().copied().unwrap_or(NONE);
+    let (weight, class_hash, byline, named) = read_attributes(el, &tag, &mut st.scan.facts);
+    if let Some(p) = st.scan.nodes.get_mut(parent as usize) {
+        p.children += 1;
+        p.has_block |= kind.is_block();
+        p.has_image |= kind == Kind::Image;
+    }
+    st.scan.nodes.push(Node {
+        parent,
+        end: index,
+        kind,
+        weight,
+        has_block: false,
+        has_image: false,
+        has_sentence: false,
+        children: 0,
+        text: 0,
+        link_text: 0,
+        commas: 0,
+        class_hash,
+        furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
+        caption: named.caption,
+        own_hash: 0,
+    });
+    if st.byline_node.is_some() {
+        st.byline_text.push(' ');
+    }
+    if byline && st.byline_node.is_none() && st.scan.facts.byline.is_none() {
+        st.byline_node = Some(index);
+    }
+    if tag == "h1" && st.h1_node.is_none() && st.scan.facts.h1.is_none() {
+        st.h1_node = Some(index);
+    }
+    if !el.can_have_content() {
+        return Ok(());
+    }
+    st.stack.push(index);
+    match kind {
+        Kind::Link => st.links_open += 1,
+        Kind::Opaque => st.opaque_open += 1,
+        _ => {}
+    }
+    drop(st);
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |_| {
+        let mut st = state.borrow_mut();
+        if let Some(at) = st.stack.iter().rposition(|&i| i == index) {
+            let closed: Vec<u32> = st.stack.drain(at..).collect();
+            for i in closed.into_iter().rev() {
+                close_node(&mut st, i);
+            }
+        }
+        Ok(())
+    }))?;
+    Ok(())
+}
+
+/// HTML closes some elements without an end tag: an open `<p>` at the next block, a list item at
+/// the next item, a cell at the next cell or row. lol_html does not always say so.
+fn close_implied(st: &mut ScanState, tag: &str, kind: Kind) {
+    let nodes = &st.scan.nodes;
+    let kind_at = |i: usize| nodes[st.stack[i] as usize].kind;
+    let top = st.stack.len().checked_sub(1);
+    let close_from = match kind {
+        _ if crate::engine::closes_paragraph(tag) && top.is_some_and(|t| kind_at(t) == Kind::Paragraph) => top,
+        Kind::ListItem => (0..st.stack.len())
+            .rev()
+            .take_while(|&i| kind_at(i) != Kind::List)
+            .find(|&i| kind_at(i) == Kind::ListItem),
+        Kind::Cell | Kind::Row => (0..st.stack.len())
+            .rev()
+            .take_while(|&i| kind_at(i) != Kind::Table)
+            .find(|&i| kind_at(i) == kind || (kind == Kind::Row && kind_at(i) == Kind::Cell)),
+        _ => None,
+    };
+    if let Some(at) = close_from {
+        let closed: Vec<u32> = st.stack.drain(at..).collect();
+        for i in closed.into_iter().rev() {
+            close_node(st, i);
+        }
+    }
+}
+
+fn close_node(st: &mut ScanState, index: u32) {
+    let last = st.scan.nodes.len() as u32 - 1;
+    let node = &mut st.scan.nodes[index as usize];
+    node.end = last;
+    match node.kind {
+        Kind::Link => st.links_open = st.links_open.saturating_sub(1),
+        Kind::Opaque => st.opaque_open = st.opaque_open.saturating_sub(1),
+        _ => {}
+    }
+    if st.byline_node == Some(index) {
+        st.byline_node = None;
+        let byline = crate::text::collapse(&crate::entities::decode(&st.byline_text));
+        st.byline_text.clear();
+        if !byline.is_empty() && byline.chars().count() <= MAX_BYLINE_CHARS {
+            st.scan.facts.byline = Some(byline);
+        }
+    }
+    if st.h1_node == Some(index) {
+        st.h1_node = None;
+        let h1 = crate::text::collapse(&crate::entities::decode(&st.h1_text));
+        if !h1.is_empty() {
+            st.scan.facts.h1 = Some(h1);
+        }
+    }
+}
+
+/// Reads what scoring and metadata need from the attributes; returns the class/id weight, the
+/// class hash, whether the element looks like a byline and what its name says it is.
+fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, bool, Named) {
+    let mut weight = 0i8;
+    let mut class_hash = 0u64;
+    let mut byline = false;
+    let mut named = Named::default();
+    let mut meta_name: Option<String> = None;
+    let mut meta_content: Option<String> = None;
+    let mut rel: Option<String> = None;
+    let mut href: Option<String> = None;
+    for attr in el.attributes() {
+        let name = attr.name();
+        match name.as_str() {
+            "class" | "id" => {
+                let value = attr.value();
+                if name == "class" {
+                    class_hash = hash(&value);
+                }
+                weight = weight.saturating_add(word_weight(&value));
+                byline |= looks_like_byline(&value);
+                named.read(&value);
+            }
+            "itemprop" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
+            "itemprop" => byline |= attr.value().split_ascii_whitespace().any(|w| w == "author"),
+            "rel" => {
+                let value = attr.value();
+                byline |= value.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("author"));
+                rel = Some(value);
+            }
+            "href" if matches!(tag, "link" | "base") => href = Some(attr.value()),
+            "name" | "property" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
+            "content" if tag == "meta" => meta_content = Some(attr.value()),
+            "lang" if tag == "html" => facts.lang = Some(attr.value()),
+            "dir" if tag == "html" => facts.dir = Some(attr.value()),
+            "datetime" if tag == "time" && facts.first_time.is_none() => facts.first_time = Some(attr.value()),
+            _ => {}
+        }
+    }
+    match tag {
+        "meta" => {
+            if let (Some(name), Some(content)) = (meta_name, meta_content) {
+                if facts.meta.len() < MAX_META {
+                    facts.meta.push((name, content));
+                }
+            }
+        }
+        "link" if rel.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            facts.canonical = facts.canonical.take().or(href);
+        }
+        "base" => facts.base = facts.base.take().or(href),
+        _ => {}
+    }
+    // A link to an author page is a byline only as a whole element, not as part of one.
+    (weight, class_hash, byline && tag != "meta" && tag != "link", named)
+}
+
+/// Readability's class weight: ±25 for what class and id words say.
+fn word_weight(value: &str) -> i8 {
+    let mut content = false;
+    let mut boilerplate = false;
+    for_each_word(value, |word, _, _| match signal(word) {
+        Some(WordSignal::Content) => content = true,
+        Some(WordSignal::Boilerplate { .. }) => boilerplate = true,
+        _ => {}
+    });
+    match (content, boilerplate) {
+        (true, false) => 25,
+        (false, true) => -25,
+        _ => 0,
+    }
+}
+
+fn looks_like_byline(value: &str) -> bool {
+    let mut byline = false;
+    for_each_word(value, |word, _, _| {
+        byline |= matches!(
+            word,
+            b"byline" | b"author" | b"dateline" | b"writtenby" | b"byl" | b"contributor"
+        );
+    });
+    byline
+}
+
+/// What class and id words say about an element inside an article.
+#[derive(Default)]
+struct Named {
+    /// It surrounds the text rather than being part of it (dateline, tags, kicker …).
+    furniture: bool,
+    /// It is a caption or a credit.
+    caption: bool,
+}
+
+impl Named {
+    fn read(&mut self, value: &str) {
+        for_each_word(value, |word, _, _| {
+            self.furniture |= matches!(
+                word,
+                b"dateline"
+                    | b"date"
+                    | b"dates"
+                    | b"datetime"
+                    | b"timestamp"
+                    | b"pubdate"
+                    | b"published"
+                    | b"updated"
+                    | b"posted"
+                    | b"meta"
+                    | b"metadata"
+                    | b"tags"
+                    | b"tagged"
+                    | b"categories"
+                    | b"kicker"
+                    | b"eyebrow"
+            );
+            self.caption |= matches!(word, b"caption" | b"credit" | b"credits" | b"figcaption");
+        });
+    }
+}
+
+/// Continues `hash` over `text`'s words (whitespace-insensitive).
+fn text_hash(mut hash: u64, text: &str) -> u64 {
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        hash = (hash.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    hash
+}
+
+fn hash(value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    value.trim().hash(&mut h);
+    h.finish().max(1)
+}
+
+fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> HandlerResult {
+    let mut st = state.borrow_mut();
+    let Some(&current) = st.stack.last() else { return Ok(()) };
+    if st.opaque_open > 0 {
+        return Ok(());
+    }
+    let text = chunk.as_str();
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    let mut sentence = false;
+    let mut previous_space = st.previous_space;
+    let mut previous_stop = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !previous_space {
+                chars += 1;
+            }
+            sentence |= previous_stop;
+            previous_space = true;
+            previous_stop = false;
+            continue;
+        }
+        chars += 1;
+        previous_space = false;
+        previous_stop = matches!(c, '.' | '!' | '?');
+        commas += matches!(c, ',' | '，' | '、' | '،') as u32;
+    }
+    st.previous_space = previous_space;
+    let block = st
+        .stack
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| st.scan.nodes[i as usize].kind.holds_text())
+        .unwrap_or(current);
+    let hash = &mut st.scan.nodes[block as usize].own_hash;
+    *hash = text_hash(*hash, text);
+    let in_link = st.links_open > 0;
+    let node = &mut st.scan.nodes[current as usize];
+    node.text += chars;
+    node.commas += commas;
+    node.has_sentence |= sentence;
+    if in_link {
+        node.link_text += chars;
+    }
+    if st.byline_node.is_some() && st.byline_text.len() < 4 * MAX_BYLINE_CHARS {
+        st.byline_text.push_str(text);
+    }
+    if st.h1_node.is_some() && st.h1_text.len() < 2048 {
+        st.h1_text.push_str(text);
+    }
+    Ok(())
+}
+
+impl Scan {
+    /// Adds every element's numbers into its ancestors' (records come parents first).
+    fn finish(&mut self) {
+        for i in (0..self.nodes.len()).rev() {
+            let node = &self.nodes[i];
+            let parent = node.parent;
+            if parent == NONE {
+                continue;
+            }
+            let (text, link_text, commas, sentence, block, image) = (
+                node.text,
+                node.link_text,
+                node.commas,
+                node.has_sentence,
+                node.has_block,
+                node.has_image,
+            );
+            let p = &mut self.nodes[parent as usize];
+            p.text += text;
+            p.link_text += link_text;
+            p.commas += commas;
+            p.has_sentence |= sentence;
+            p.has_block |= block;
+            p.has_image |= image;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_text_links_and_structure() {
+        let scan = scan(b"<body><div class=story><p>One, two. Three</p><p><a href=/>Link</a> text</p></div><script>x()</script></body>");
+        let kinds: Vec<Kind> = scan.nodes.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Body,
+                Kind::Div,
+                Kind::Paragraph,
+                Kind::Paragraph,
+                Kind::Link,
+                Kind::Opaque
+            ]
+        );
+        let div = &scan.nodes[1];
+        assert_eq!((div.parent, div.end, div.children), (0, 4, 2));
+        assert_eq!(div.text, "One, two. Three".len() as u32 + "Link text".len() as u32);
+        assert_eq!((div.link_text, div.commas, div.weight), (4, 1, 25));
+        assert!(div.has_block && div.has_sentence);
+        assert_eq!(scan.nodes[5].text, 0, "script text is not text");
+    }
+
+    #[test]
+    fn closes_paragraphs_and_items_html_closes() {
+        let scan = scan(b"<div><p>one<div>two</div><ul><li>a<li>b</ul></div>");
+        let parents: Vec<u32> = scan.nodes.iter().map(|n| n.parent).collect();
+        assert_eq!(parents, [NONE, 0, 0, 0, 3, 3]);
+    }
+
+    #[test]
+    fn reads_page_facts() {
+        let scan = scan(
+            br#"<html lang="de" dir="ltr"><head><meta property="og:title" content="T"><link rel="canonical" href="https://x.org/a"></head>
+            <body><h1>Head &amp; line</h1><span class="byline">By <a rel="author">Ann</a></span><time datetime="2024-01-02">Jan</time></body></html>"#,
+        );
+        let f = &scan.facts;
+        assert_eq!(f.meta, [("og:title".to_string(), "T".to_string())]);
+        assert_eq!(f.canonical.as_deref(), Some("https://x.org/a"));
+        assert_eq!((f.lang.as_deref(), f.dir.as_deref()), (Some("de"), Some("ltr")));
+        assert_eq!(f.byline.as_deref(), Some("By Ann"));
+        assert_eq!(f.h1.as_deref(), Some("Head & line"));
+        assert_eq!(f.first_time.as_deref(), Some("2024-01-02"));
+    }
+}

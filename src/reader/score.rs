@@ -1,0 +1,377 @@
+//! Picks the main content from pass 1's records: Readability's candidate scoring on numbers
+//! instead of a DOM, run over a page that stream mode has already cleaned of its boilerplate.
+
+use super::scan::{Kind, Node, NONE};
+use crate::options::Preset;
+
+/// Paragraphs shorter than this (characters) add nothing to their ancestors.
+const MIN_PARAGRAPH_CHARS: u32 = 25;
+/// Ancestors a paragraph's score reaches.
+const ANCESTOR_LEVELS: usize = 5;
+/// Alternative candidates that must share an ancestor with the best one to promote it.
+const MIN_SHARED_CANDIDATES: usize = 3;
+/// Furniture with more text than this is kept (it is not furniture).
+const MAX_FURNITURE_CHARS: u32 = 250;
+/// A block repeated with at least this much text is dropped after its first appearance.
+const MIN_REPEAT_CHARS: u32 = 20;
+/// Below this many characters the chosen content is not an article.
+pub(crate) const MIN_ARTICLE_CHARS: u32 = 200;
+/// A shorter article is accepted when it holds at least half of the page's text.
+const MIN_SHORT_ARTICLE_CHARS: u32 = 60;
+
+/// The elements pass 2 keeps.
+#[derive(Debug, Default)]
+pub(crate) struct Choice {
+    /// Kept subtrees, by record index, in document order.
+    pub roots: Vec<u32>,
+    /// Per record: it encloses a kept subtree (its tags go, its kept content stays).
+    pub encloses: Vec<bool>,
+    /// Characters of text in the kept subtrees.
+    pub text_chars: u64,
+    /// Per record: what pass 2 does with it inside the article.
+    pub treat: Vec<Treat>,
+}
+
+/// What pass 2 does with an element inside the kept subtrees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Treat {
+    Keep,
+    /// Furniture (headline, byline, dateline …) or a repeat of a block seen before.
+    Drop,
+    /// A caption container named by its class (`wp-caption`): becomes `<figure>`.
+    Figure,
+    /// A caption or credit named by its class: becomes `<figcaption>`.
+    Caption,
+}
+
+/// Thresholds of a preset.
+struct Tuning {
+    /// A sibling joins when its score reaches this share of the top candidate's.
+    sibling_share: f32,
+    /// Loose paragraphs beside the top candidate join when their text reads like prose.
+    prose_siblings: bool,
+}
+
+impl Tuning {
+    fn of(preset: Preset) -> Tuning {
+        match preset {
+            Preset::Precision => Tuning {
+                sibling_share: 0.3,
+                prose_siblings: false,
+            },
+            Preset::Balanced => Tuning {
+                sibling_share: 0.2,
+                prose_siblings: true,
+            },
+            Preset::Recall => Tuning {
+                sibling_share: 0.1,
+                prose_siblings: true,
+            },
+        }
+    }
+}
+
+/// Scores every record and chooses the article. `None` when nothing reads like one.
+pub(crate) fn choose(nodes: &[Node], preset: Preset) -> Option<Choice> {
+    let tuning = Tuning::of(preset);
+    let scores = score_paragraphs(nodes);
+    let best = best_candidate(nodes, &scores)?;
+    let mut top = best;
+    top = promote_shared_ancestor(nodes, &scores, top);
+    top = climb_to_stronger_parent(nodes, &scores, top);
+    top = climb_single_child_chain(nodes, top);
+    let top_score = scores[top as usize].unwrap_or(0.0);
+    let mut roots = with_siblings(nodes, &scores, top, top_score, &tuning);
+    add_same_class_parts(
+        nodes,
+        &scores,
+        best,
+        top,
+        (top_score * tuning.sibling_share).max(10.0),
+        &mut roots,
+    );
+    let choice = Choice::of(nodes, roots);
+    // A short story is still the article when it is most of what the page says.
+    let page_chars: u64 = nodes.iter().filter(|n| n.parent == NONE).map(|n| n.text as u64).sum();
+    let enough = choice.text_chars >= MIN_ARTICLE_CHARS as u64
+        || (choice.text_chars >= MIN_SHORT_ARTICLE_CHARS as u64 && choice.text_chars * 2 >= page_chars);
+    enough.then_some(choice)
+}
+
+impl Choice {
+    pub(crate) fn of(nodes: &[Node], roots: Vec<u32>) -> Choice {
+        let mut encloses = vec![false; nodes.len()];
+        let mut text_chars = 0u64;
+        for &root in &roots {
+            text_chars += nodes[root as usize].text as u64;
+            let mut p = nodes[root as usize].parent;
+            while p != NONE && !encloses[p as usize] {
+                encloses[p as usize] = true;
+                p = nodes[p as usize].parent;
+            }
+        }
+        let treat = treatments(nodes);
+        Choice {
+            roots,
+            encloses,
+            text_chars,
+            treat,
+        }
+    }
+
+    /// The whole page: every top-level element.
+    pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
+        let roots = (0..nodes.len() as u32)
+            .filter(|&i| nodes[i as usize].parent == NONE)
+            .collect();
+        Choice::of(nodes, roots)
+    }
+}
+
+/// Furniture, repeated blocks and caption markup, decided from the records.
+fn treatments(nodes: &[Node]) -> Vec<Treat> {
+    // The phrase index's map type, so the WebAssembly module carries one hash-table instance.
+    let mut seen: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    nodes
+        .iter()
+        .map(|n| {
+            let repeated = n.own_hash != 0
+                && n.text >= MIN_REPEAT_CHARS
+                && !n.has_block
+                && seen.insert(n.own_hash, Vec::new()).is_some();
+            // A paragraph that is one link is a pointer elsewhere ("READ MORE: …"), not text.
+            let link_only = n.kind == Kind::Paragraph
+                && n.text > 0
+                && n.text < MAX_FURNITURE_CHARS
+                && n.link_text * 10 >= n.text * 9;
+            if repeated || link_only || (n.furniture && n.text < MAX_FURNITURE_CHARS) {
+                Treat::Drop
+            } else if n.caption && n.text < MAX_FURNITURE_CHARS {
+                if n.has_image {
+                    Treat::Figure
+                } else {
+                    Treat::Caption
+                }
+            } else {
+                Treat::Keep
+            }
+        })
+        .collect()
+}
+
+fn link_density(node: &Node) -> f32 {
+    if node.text == 0 {
+        0.0
+    } else {
+        node.link_text as f32 / node.text as f32
+    }
+}
+
+/// Readability's starting score of a container.
+fn base_score(node: &Node) -> f32 {
+    let tag = match node.kind {
+        Kind::Div | Kind::Article | Kind::Main => 5.0,
+        Kind::Pre | Kind::Cell | Kind::Blockquote => 3.0,
+        Kind::Address | Kind::List | Kind::ListItem | Kind::Form => -3.0,
+        Kind::Heading => -5.0,
+        _ => 0.0,
+    };
+    tag + node.weight as f32
+}
+
+/// Whether a record scores as a paragraph: `p`, `pre`, cells, and containers with only inline content.
+fn is_paragraph(node: &Node) -> bool {
+    match node.kind {
+        Kind::Paragraph | Kind::Pre | Kind::Cell => true,
+        Kind::Div | Kind::Section | Kind::Article => !node.has_block,
+        _ => false,
+    }
+}
+
+/// Each paragraph gives its ancestors points for its commas and length; the closer, the more.
+/// Returns the final scores (scaled by one minus link density), `None` for non-candidates.
+fn score_paragraphs(nodes: &[Node]) -> Vec<Option<f32>> {
+    let mut scores: Vec<Option<f32>> = vec![None; nodes.len()];
+    for node in nodes {
+        if !is_paragraph(node) || node.text < MIN_PARAGRAPH_CHARS || node.parent == NONE {
+            continue;
+        }
+        let points = 1.0 + node.commas as f32 + (node.text / 100).min(3) as f32;
+        let mut ancestor = node.parent;
+        for level in 0..ANCESTOR_LEVELS {
+            if ancestor == NONE {
+                break;
+            }
+            let a = &nodes[ancestor as usize];
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            let score = scores[ancestor as usize].get_or_insert_with(|| base_score(a));
+            *score += points / divider;
+            ancestor = a.parent;
+        }
+    }
+    for (score, node) in scores.iter_mut().zip(nodes) {
+        if let Some(s) = score {
+            *s *= 1.0 - link_density(node);
+        }
+    }
+    scores
+}
+
+fn best_candidate(nodes: &[Node], scores: &[Option<f32>]) -> Option<u32> {
+    let mut best: Option<(u32, f32)> = None;
+    for (i, score) in scores.iter().enumerate() {
+        if let Some(s) = *score {
+            if nodes[i].kind != Kind::Body && best.is_none_or(|(_, b)| s > b) {
+                best = Some((i as u32, s));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn contains(nodes: &[Node], ancestor: u32, node: u32) -> bool {
+    ancestor <= node && node <= nodes[ancestor as usize].end
+}
+
+/// When several nearly-as-good candidates sit under one ancestor of the best, the article is
+/// that ancestor (a story split into blocks).
+fn promote_shared_ancestor(nodes: &[Node], scores: &[Option<f32>], top: u32) -> u32 {
+    let top_score = scores[top as usize].unwrap_or(0.0);
+    let alternatives: Vec<u32> = (0..nodes.len() as u32)
+        .filter(|&i| i != top && scores[i as usize].is_some_and(|s| s >= top_score * 0.75))
+        .collect();
+    if alternatives.len() < MIN_SHARED_CANDIDATES {
+        return top;
+    }
+    let mut ancestor = nodes[top as usize].parent;
+    while ancestor != NONE && nodes[ancestor as usize].kind != Kind::Body {
+        let shared = alternatives.iter().filter(|&&a| contains(nodes, ancestor, a)).count();
+        if shared >= MIN_SHARED_CANDIDATES {
+            return ancestor;
+        }
+        ancestor = nodes[ancestor as usize].parent;
+    }
+    top
+}
+
+/// Moves up while a parent scores higher than the candidate (and not much lower on the way).
+fn climb_to_stronger_parent(nodes: &[Node], scores: &[Option<f32>], mut top: u32) -> u32 {
+    let Some(mut last) = scores[top as usize] else {
+        return top;
+    };
+    let threshold = last / 3.0;
+    let mut parent = nodes[top as usize].parent;
+    while parent != NONE && nodes[parent as usize].kind != Kind::Body {
+        if let Some(score) = scores[parent as usize] {
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = parent;
+                break;
+            }
+            last = score;
+        }
+        parent = nodes[parent as usize].parent;
+    }
+    top
+}
+
+fn climb_single_child_chain(nodes: &[Node], mut top: u32) -> u32 {
+    loop {
+        let parent = nodes[top as usize].parent;
+        if parent == NONE || nodes[parent as usize].kind == Kind::Body || nodes[parent as usize].children != 1 {
+            return top;
+        }
+        top = parent;
+    }
+}
+
+/// The top candidate and the siblings that belong with it.
+fn with_siblings(nodes: &[Node], scores: &[Option<f32>], top: u32, top_score: f32, tuning: &Tuning) -> Vec<u32> {
+    let parent = nodes[top as usize].parent;
+    let (from, to) = match parent {
+        NONE => (0, nodes.len() as u32 - 1),
+        p => (p + 1, nodes[p as usize].end),
+    };
+    let threshold = (top_score * tuning.sibling_share).max(10.0);
+    let top_class = nodes[top as usize].class_hash;
+    let mut roots = Vec::new();
+    let mut i = from;
+    while i <= to && (i as usize) < nodes.len() {
+        let node = &nodes[i as usize];
+        if i == top {
+            roots.push(i);
+        } else if node.parent == parent {
+            let bonus = if top_class != 0 && node.class_hash == top_class {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            let scored = scores[i as usize].is_some_and(|s| s + bonus >= threshold);
+            let prose = node.kind == Kind::Paragraph && reads_like_prose(node);
+            if scored || (tuning.prose_siblings && (prose || is_figure(node))) {
+                roots.push(i);
+            }
+        }
+        i = node.end.max(i) + 1;
+    }
+    roots
+}
+
+/// Articles split into parts that are not siblings (a story continued in a second section):
+/// other candidates with the exact class of the best candidate or of an element between it and
+/// the top, outside what is already kept.
+fn add_same_class_parts(
+    nodes: &[Node],
+    scores: &[Option<f32>],
+    best: u32,
+    top: u32,
+    threshold: f32,
+    roots: &mut Vec<u32>,
+) {
+    let mut classes = Vec::new();
+    let mut at = best;
+    while at != NONE && contains(nodes, top, at) {
+        if nodes[at as usize].class_hash != 0 {
+            classes.push(nodes[at as usize].class_hash);
+        }
+        at = nodes[at as usize].parent;
+    }
+    if classes.is_empty() {
+        return;
+    }
+    let mut i = 0u32;
+    while (i as usize) < nodes.len() {
+        let node = &nodes[i as usize];
+        if roots.iter().any(|&r| contains(nodes, r, i)) {
+            i = nodes[i as usize].end.max(i) + 1;
+            continue;
+        }
+        let encloses_root = roots.iter().any(|&r| contains(nodes, i, r));
+        if !encloses_root && classes.contains(&node.class_hash) && scores[i as usize].is_some_and(|s| s >= threshold) {
+            let at = roots.partition_point(|&r| r < i);
+            roots.insert(at, i);
+            i = node.end.max(i) + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A picture with at most a caption (a lead image beside the text), not a list of linked thumbnails.
+fn is_figure(node: &Node) -> bool {
+    (node.kind == Kind::Figure || node.kind == Kind::Image || node.has_image)
+        && node.text < MAX_FURNITURE_CHARS
+        && link_density(node) < 0.5
+}
+
+/// Readability's test for a loose paragraph beside the article.
+fn reads_like_prose(node: &Node) -> bool {
+    let density = link_density(node);
+    (node.text > 80 && density < 0.25) || (node.text > 0 && node.text <= 80 && density == 0.0 && node.has_sentence)
+}
