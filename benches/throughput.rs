@@ -1,10 +1,10 @@
-//! Stream-mode throughput against a bare lol_html pass over the same real pages, in one run.
+//! Stream- and reader-mode throughput against a bare lol_html pass over the same real pages, in one run.
 //!
 //! Pages: the scrapinghub evaluation set in `../shared/eval/scrapinghub/html` (or a directory of
 //! `.html`/`.html.gz` files named by `STRIPWALL_BENCH_PAGES`). Without them the benchmark says so
 //! and falls back to the test fixtures, which are too small to be representative.
 //!
-//! Besides criterion's bytes/s for each, it prints the ratio measured by alternating the two
+//! Besides criterion's bytes/s for each, it prints the ratios measured by alternating the three
 //! over the whole set several times, which cancels most of the noise of a shared machine.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -13,7 +13,7 @@ use lol_html::{HtmlRewriter, Settings};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use stripwall::{Cleaner, Options};
+use stripwall::{Cleaner, Mode, Options};
 
 fn load_pages() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -75,6 +75,11 @@ fn throughput(c: &mut Criterion) {
     let pages = load_pages();
     let total: usize = pages.iter().map(Vec::len).sum();
     let cleaner = Cleaner::new(Options::default()).unwrap();
+    let reader = Cleaner::new(Options {
+        mode: Mode::Reader,
+        ..Options::default()
+    })
+    .unwrap();
     let mut group = c.benchmark_group("pages");
     group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(20).measurement_time(Duration::from_secs(8));
@@ -84,10 +89,13 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("stream mode", |b| {
         b.iter(|| pages.iter().map(|p| stream_mode(&cleaner, p)).sum::<usize>())
     });
+    group.bench_function("reader mode", |b| {
+        b.iter(|| pages.iter().map(|p| stream_mode(&reader, p)).sum::<usize>())
+    });
     group.finish();
 
     // The ratio, alternating the two so that both see the same machine.
-    let (mut bare, mut stream) = (Duration::ZERO, Duration::ZERO);
+    let (mut bare, mut stream, mut read) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     for _ in 0..10 {
         let t = Instant::now();
         std::hint::black_box(pages.iter().map(|p| bare_pass(p)).sum::<usize>());
@@ -95,6 +103,9 @@ fn throughput(c: &mut Criterion) {
         let t = Instant::now();
         std::hint::black_box(pages.iter().map(|p| stream_mode(&cleaner, p)).sum::<usize>());
         stream += t.elapsed();
+        let t = Instant::now();
+        std::hint::black_box(pages.iter().map(|p| stream_mode(&reader, p)).sum::<usize>());
+        read += t.elapsed();
     }
     let mb = |d: Duration| 10.0 * total as f64 / d.as_secs_f64() / 1e6;
     println!(
@@ -104,6 +115,11 @@ fn throughput(c: &mut Criterion) {
         mb(bare),
         mb(stream),
         100.0 * bare.as_secs_f64() / stream.as_secs_f64()
+    );
+    println!(
+        "reader mode {:.0} MB/s: reader mode (all passes) runs at {:.1}% of the bare pass",
+        mb(read),
+        100.0 * bare.as_secs_f64() / read.as_secs_f64()
     );
 }
 

@@ -184,3 +184,39 @@ fn help_names_the_formats_and_categories() {
         assert!(help.contains(word), "help lacks {word}:\n{help}");
     }
 }
+
+#[test]
+fn reader_mode_gives_the_article_as_markdown_and_json() {
+    let story = "<p>The port reopened on Friday after repairs, and the first ships, which had waited \
+        offshore for a week, sailed in at dawn.</p>"
+        .repeat(3);
+    let page = PAGE.replace("<p>The port reopened on Friday after repairs.</p>", &story);
+    let out = stripwall(&["--mode", "reader", "--format", "markdown"], page.as_bytes());
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("The port reopened on Friday"), "{md}");
+    assert!(
+        !md.contains("Home") && !md.contains("newsletter") && !md.contains("rights reserved"),
+        "{md}"
+    );
+
+    let out = stripwall(&["--mode", "reader", "--format", "json"], page.as_bytes());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["title"], "Port reopens");
+    assert_eq!(json["metadata"]["title"], "Port reopens");
+    assert_eq!(json["report"]["reader"]["outcome"], "article");
+    assert!(json["markdown"].as_str().unwrap().contains("first ships"));
+    assert!(
+        !json["text"].as_str().unwrap().contains("Port reopens"),
+        "the headline is metadata, not text"
+    );
+}
+
+#[test]
+fn an_unknown_mode_or_preset_is_a_usage_error() {
+    let out = stripwall(&["--mode", "summary"], PAGE.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reader"));
+    let out = stripwall(&["--mode", "reader", "--preset", "maximal"], PAGE.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+}

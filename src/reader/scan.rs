@@ -30,6 +30,10 @@ pub(crate) enum Kind {
     Figure,
     Image,
     Form,
+    /// iframe, embed, object.
+    Embed,
+    /// input, button.
+    Input,
     Address,
     Body,
     /// Content that is not text (script, style, template, noscript, svg insides …).
@@ -57,16 +61,13 @@ impl Kind {
             "figure" => Kind::Figure,
             "img" | "picture" | "video" => Kind::Image,
             "form" => Kind::Form,
+            "iframe" | "embed" | "object" => Kind::Embed,
+            "input" | "button" => Kind::Input,
             "address" => Kind::Address,
             "body" => Kind::Body,
             "script" | "style" | "template" | "noscript" | "textarea" | "select" | "svg" | "math" => Kind::Opaque,
             _ => Kind::Other,
         }
-    }
-
-    /// Blocks whose own text is hashed to find repeats.
-    fn holds_text(self) -> bool {
-        !matches!(self, Kind::Link | Kind::Other | Kind::Image | Kind::Opaque)
     }
 
     /// Elements that make a `div` more than a paragraph (Readability's list, plus headings).
@@ -111,6 +112,8 @@ pub(crate) struct Node {
     pub link_text: u32,
     /// Commas inside.
     pub commas: u32,
+    /// Elements of a few kinds inside (itself included), for Readability's conditional cleaning.
+    pub counts: Counts,
     /// Hash of the class attribute (0: none), to find siblings of the same kind.
     pub class_hash: u64,
     /// Article furniture by its name or tag: a byline, dateline, tag list, credit, the headline,
@@ -118,11 +121,43 @@ pub(crate) struct Node {
     pub furniture: bool,
     /// Named as a caption or a photo credit (`wp-caption`, `credit`).
     pub caption: bool,
-    /// Hash of the text directly in this block (not in blocks inside it), to find repeats.
-    pub own_hash: u64,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// How many paragraphs, images, list items, form inputs and embeds an element holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Counts {
+    pub paragraphs: u16,
+    pub images: u16,
+    pub items: u16,
+    pub inputs: u16,
+    pub embeds: u16,
+    /// `<br>` directly inside (not added up).
+    pub breaks: u16,
+}
+
+impl Counts {
+    fn of(kind: Kind) -> Counts {
+        let one = |k: Kind| u16::from(kind == k);
+        Counts {
+            paragraphs: one(Kind::Paragraph),
+            images: one(Kind::Image),
+            items: one(Kind::ListItem),
+            inputs: one(Kind::Input),
+            embeds: one(Kind::Embed),
+            breaks: 0,
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.paragraphs = self.paragraphs.saturating_add(other.paragraphs);
+        self.images = self.images.saturating_add(other.images);
+        self.items = self.items.saturating_add(other.items);
+        self.inputs = self.inputs.saturating_add(other.inputs);
+        self.embeds = self.embeds.saturating_add(other.embeds);
+    }
+}
 
 /// Meta-level facts pass 1 reads on its way: `<meta>`, `<link rel=canonical>`, `<base>`, `<html lang dir>`,
 /// the first `<time datetime>`, and the text of the first byline element.
@@ -197,6 +232,9 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
     if let Some(p) = st.scan.nodes.get_mut(parent as usize) {
         p.children += 1;
         p.has_block |= kind.is_block();
+        if tag == "br" {
+            p.counts.breaks = p.counts.breaks.saturating_add(1);
+        }
         p.has_image |= kind == Kind::Image;
     }
     st.scan.nodes.push(Node {
@@ -211,10 +249,10 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         text: 0,
         link_text: 0,
         commas: 0,
+        counts: Counts::of(kind),
         class_hash,
         furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
         caption: named.caption,
-        own_hash: 0,
     });
     if st.byline_node.is_some() {
         st.byline_text.push(' ');
@@ -421,14 +459,6 @@ impl Named {
     }
 }
 
-/// Continues `hash` over `text`'s words (whitespace-insensitive).
-fn text_hash(mut hash: u64, text: &str) -> u64 {
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        hash = (hash.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    hash
-}
-
 fn hash(value: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
@@ -464,15 +494,6 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
         commas += matches!(c, ',' | '，' | '、' | '،') as u32;
     }
     st.previous_space = previous_space;
-    let block = st
-        .stack
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| st.scan.nodes[i as usize].kind.holds_text())
-        .unwrap_or(current);
-    let hash = &mut st.scan.nodes[block as usize].own_hash;
-    *hash = text_hash(*hash, text);
     let in_link = st.links_open > 0;
     let node = &mut st.scan.nodes[current as usize];
     node.text += chars;
@@ -493,19 +514,28 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
 impl Scan {
     /// Adds every element's numbers into its ancestors' (records come parents first).
     fn finish(&mut self) {
+        // Text directly in a container, not in a `<p>` (Readability turns it into paragraphs,
+        // a pair of `<br>` apart): each such run counts as a paragraph.
+        for node in &mut self.nodes {
+            if node.kind != Kind::Paragraph && node.text >= 25 {
+                let runs = 1 + node.counts.breaks / 2;
+                node.counts.paragraphs = node.counts.paragraphs.saturating_add(runs);
+            }
+        }
         for i in (0..self.nodes.len()).rev() {
             let node = &self.nodes[i];
             let parent = node.parent;
             if parent == NONE {
                 continue;
             }
-            let (text, link_text, commas, sentence, block, image) = (
+            let (text, link_text, commas, sentence, block, image, counts) = (
                 node.text,
                 node.link_text,
                 node.commas,
                 node.has_sentence,
                 node.has_block,
                 node.has_image,
+                node.counts,
             );
             let p = &mut self.nodes[parent as usize];
             p.text += text;
@@ -514,6 +544,7 @@ impl Scan {
             p.has_sentence |= sentence;
             p.has_block |= block;
             p.has_image |= image;
+            p.counts.add(counts);
         }
     }
 }

@@ -12,8 +12,6 @@ const ANCESTOR_LEVELS: usize = 5;
 const MIN_SHARED_CANDIDATES: usize = 3;
 /// Furniture with more text than this is kept (it is not furniture).
 const MAX_FURNITURE_CHARS: u32 = 250;
-/// A block repeated with at least this much text is dropped after its first appearance.
-const MIN_REPEAT_CHARS: u32 = 20;
 /// Below this many characters the chosen content is not an article.
 pub(crate) const MIN_ARTICLE_CHARS: u32 = 200;
 /// A shorter article is accepted when it holds at least half of the page's text.
@@ -36,7 +34,7 @@ pub(crate) struct Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Treat {
     Keep,
-    /// Furniture (headline, byline, dateline …) or a repeat of a block seen before.
+    /// Furniture (headline, byline, dateline …) or a paragraph that is one link.
     Drop,
     /// A caption container named by its class (`wp-caption`): becomes `<figure>`.
     Figure,
@@ -90,7 +88,17 @@ pub(crate) fn choose(nodes: &[Node], preset: Preset) -> Option<Choice> {
         (top_score * tuning.sibling_share).max(10.0),
         &mut roots,
     );
-    let choice = Choice::of(nodes, roots);
+    // Containers that scored as article parts, and those around them, are never judged fishy.
+    let threshold = (top_score * tuning.sibling_share).max(10.0);
+    let mut content: Vec<bool> = scores.iter().map(|s| s.is_some_and(|s| s >= threshold)).collect();
+    content[best as usize] = true;
+    for i in (0..nodes.len()).rev() {
+        let parent = nodes[i].parent;
+        if content[i] && parent != NONE {
+            content[parent as usize] = true;
+        }
+    }
+    let choice = Choice::of(nodes, roots, &content);
     // A short story is still the article when it is most of what the page says.
     let page_chars: u64 = nodes.iter().filter(|n| n.parent == NONE).map(|n| n.text as u64).sum();
     let enough = choice.text_chars >= MIN_ARTICLE_CHARS as u64
@@ -99,7 +107,8 @@ pub(crate) fn choose(nodes: &[Node], preset: Preset) -> Option<Choice> {
 }
 
 impl Choice {
-    pub(crate) fn of(nodes: &[Node], roots: Vec<u32>) -> Choice {
+    /// The choice of `roots`; `content` marks the records that scored as article text.
+    pub(crate) fn of(nodes: &[Node], roots: Vec<u32>, content: &[bool]) -> Choice {
         let mut encloses = vec![false; nodes.len()];
         let mut text_chars = 0u64;
         for &root in &roots {
@@ -110,7 +119,12 @@ impl Choice {
                 p = nodes[p as usize].parent;
             }
         }
-        let treat = treatments(nodes);
+        let mut treat = treatments(nodes, content);
+        for &root in &roots {
+            if treat[root as usize] == Treat::Drop {
+                treat[root as usize] = Treat::Keep;
+            }
+        }
         Choice {
             roots,
             encloses,
@@ -119,32 +133,30 @@ impl Choice {
         }
     }
 
-    /// The whole page: every top-level element.
+    /// The whole page (every top-level element), as stream mode cleaned it.
     pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
         let roots = (0..nodes.len() as u32)
             .filter(|&i| nodes[i as usize].parent == NONE)
             .collect();
-        Choice::of(nodes, roots)
+        let mut choice = Choice::of(nodes, roots, &[]);
+        choice.treat.fill(Treat::Keep);
+        choice
     }
 }
 
-/// Furniture, repeated blocks and caption markup, decided from the records.
-fn treatments(nodes: &[Node]) -> Vec<Treat> {
-    // The phrase index's map type, so the WebAssembly module carries one hash-table instance.
-    let mut seen: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+/// Furniture, link-only paragraphs and caption markup, decided from the records.
+fn treatments(nodes: &[Node], content: &[bool]) -> Vec<Treat> {
     nodes
         .iter()
-        .map(|n| {
-            let repeated = n.own_hash != 0
-                && n.text >= MIN_REPEAT_CHARS
-                && !n.has_block
-                && seen.insert(n.own_hash, Vec::new()).is_some();
+        .enumerate()
+        .map(|(i, n)| {
+            let fishy = !content.get(i).copied().unwrap_or(false) && looks_fishy(n);
             // A paragraph that is one link is a pointer elsewhere ("READ MORE: …"), not text.
             let link_only = n.kind == Kind::Paragraph
                 && n.text > 0
                 && n.text < MAX_FURNITURE_CHARS
                 && n.link_text * 10 >= n.text * 9;
-            if repeated || link_only || (n.furniture && n.text < MAX_FURNITURE_CHARS) {
+            if link_only || fishy || (n.furniture && n.text < MAX_FURNITURE_CHARS) {
                 Treat::Drop
             } else if n.caption && n.text < MAX_FURNITURE_CHARS {
                 if n.has_image {
@@ -157,6 +169,37 @@ fn treatments(nodes: &[Node]) -> Vec<Treat> {
             }
         })
         .collect()
+}
+
+/// Readability's conditional cleaning: a container inside the article is dropped when its
+/// numbers say it is not text (few commas and many links, more list items than paragraphs,
+/// forms, lone embeds, images without text, or almost nothing at all). Lists only for links
+/// with a positive name; tables never (they may be data).
+fn looks_fishy(n: &Node) -> bool {
+    let is_list = n.kind == Kind::List;
+    // A div with only inline content reads as a paragraph (as in scoring): not a container.
+    let container = (n.kind == Kind::Div && n.has_block) || matches!(n.kind, Kind::List | Kind::Form);
+    if !container {
+        return false;
+    }
+    if n.weight < 0 {
+        return true;
+    }
+    if n.commas >= 10 {
+        return false;
+    }
+    let c = n.counts;
+    let (p, img, li) = (c.paragraphs as u32, c.images as u32, c.items as u32);
+    let density = link_density(n);
+    let weight = n.weight as i32;
+    (img > 1 && p * 2 < img && !n.caption)
+        || (!is_list && li > p)
+        || (c.inputs as u32 > p / 3)
+        || (!is_list && n.text < 25 && (img == 0 || img > 2))
+        || (!is_list && weight < 25 && density > 0.2)
+        || (weight >= 25 && density > 0.5)
+        || (c.embeds == 1 && n.text < 75)
+        || c.embeds > 1
 }
 
 fn link_density(node: &Node) -> f32 {

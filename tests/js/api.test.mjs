@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { clean, toText, Cleaner, cleanerStream, init } from '../../js/node.mjs';
+import { clean, toText, toMarkdown, isProbablyReaderable, Cleaner, cleanerStream, init } from '../../js/node.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = readdirSync(`${root}tests/fixtures`)
@@ -130,4 +130,45 @@ test('the packaged module stays small (gzip -9 at most 375 KB; the budget is 300
   const wasm = readFileSync(`${root}pkg/stripwall_bg.wasm`);
   const size = gzipSync(wasm, { level: 9 }).length;
   assert.ok(size <= 375 * 1024, `the module is ${(size / 1024).toFixed(0)} KB gzipped`);
+});
+
+const prose = '<p>The council met on Tuesday evening, and after a long debate, it approved the plan for the new bridge, which will cost twelve million.</p>';
+const story = `<html lang="en"><head><title>Bridge approved | City News</title>
+  <meta property="og:site_name" content="City News"></head><body>
+  <nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+  <article><h1>Bridge approved</h1><p class="byline">By Ann Lee</p>${prose.repeat(4)}
+  <ul><li>steel</li><li>labour</li></ul></article>
+  <div class="cookie-banner">We use cookies <button>Accept</button></div></body></html>`;
+
+test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdown", () => {
+  const result = clean(story, { mode: 'reader', url: 'https://city.example/news/bridge' });
+  assert.equal(result.title, 'Bridge approved');
+  assert.equal(result.metadata.byline, 'By Ann Lee');
+  assert.equal(result.metadata.siteName, 'City News');
+  assert.equal(result.metadata.lang, 'en');
+  assert.equal(result.report.reader.outcome, 'article');
+  assert.match(result.text, /^The council met/);
+  assert.doesNotMatch(result.text, /Home|cookies|Bridge approved/);
+  assert.match(result.markdown, /- steel\n- labour/);
+  assert.equal(result.markdown, toMarkdown(result.html));
+  // Stream mode has no metadata.
+  assert.equal(clean(story).metadata, null);
+});
+
+test('reader mode streams too: the article comes with end()', async () => {
+  const body = new Blob([story]).stream().pipeThrough(cleanerStream({ mode: 'reader' }));
+  const html = await new Response(body).text();
+  assert.equal(html, clean(story, { mode: 'reader' }).html);
+});
+
+test('isProbablyReaderable() tells an article from a list of links', () => {
+  const long = prose.replace('</p>', ' The work starts in spring and should take three years, the mayor said.</p>');
+  assert.equal(isProbablyReaderable(story.replace(prose.repeat(4), long.repeat(6))), true);
+  assert.equal(isProbablyReaderable('<ul><li><a href="/a">A</a></li></ul>'), false);
+});
+
+test('reader options are checked like the others', () => {
+  assert.throws(() => clean(story, { mode: 'reader', preset: 'maximal' }), (e) => e instanceof TypeError && /preset/.test(e.message));
+  assert.throws(() => clean(story, { keepAttributes: 'class' }), (e) => e instanceof TypeError && /keepAttributes/.test(e.message));
+  assert.match(clean(story, { mode: 'reader', keepAttributes: ['class'] }).html, /class="byline"|<p>/);
 });

@@ -1,0 +1,238 @@
+//! Reader mode through the public API: the article and nothing else, metadata, tidy HTML,
+//! pages without an article.
+
+use stripwall::{Cleaned, Cleaner, Mode, Options, Preset, ReaderOutcome};
+
+fn reader(options: Options) -> Cleaner {
+    Cleaner::new(Options {
+        mode: Mode::Reader,
+        ..options
+    })
+    .unwrap()
+}
+
+fn read(html: &str) -> Cleaned {
+    reader(Options::default()).clean_str(html).unwrap()
+}
+
+const PROSE: &str = "The council met on Tuesday evening, and after a long debate, it approved the plan \
+    for the new bridge, which will cost twelve million and open in three years.";
+
+fn story(paragraphs: usize) -> String {
+    (0..paragraphs).map(|i| format!("<p>{i}: {PROSE}</p>")).collect()
+}
+
+#[test]
+fn keeps_the_article_and_drops_the_page_around_it() {
+    let page = format!(
+        r#"<html><head><title>Bridge approved | City News</title></head><body>
+        <header><a href="/">City News</a><ul class="menu"><li><a href="/a">Politics</a></li><li><a href="/b">Sport</a></li></ul></header>
+        <div class="layout"><div class="main-column"><article><h1>Bridge approved</h1>
+        <div class="byline">By Ann Lee</div>{}</article></div>
+        <div class="rail"><h3>Most read</h3><ul><li><a href="/x">Other story one</a></li><li><a href="/y">Other story two</a></li></ul></div></div>
+        <footer>© 2026 City News. All rights reserved.</footer></body></html>"#,
+        story(5)
+    );
+    let cleaned = read(&page);
+    let text = cleaned.text();
+    assert!(
+        text.contains("0: The council met") && text.contains("4: The council met"),
+        "{text}"
+    );
+    for gone in [
+        "City News",
+        "Politics",
+        "Most read",
+        "Other story",
+        "All rights reserved",
+        "By Ann Lee",
+        "Bridge approved",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} should be gone:\n{text}");
+    }
+    let summary = cleaned.report.reader.unwrap();
+    assert_eq!(summary.outcome, ReaderOutcome::Article);
+    assert!(summary.text_chars > 500);
+    let meta = cleaned.report.metadata.unwrap();
+    assert_eq!(meta.title.as_deref(), Some("Bridge approved"));
+    assert_eq!(meta.byline.as_deref(), Some("By Ann Lee"));
+}
+
+#[test]
+fn a_page_without_an_article_gives_the_cleaned_page_and_says_so() {
+    let page = r#"<body><h1>Shop</h1><div class="grid"><div><h2>Lamp</h2><p>20 euros</p></div>
+        <div><h2>Chair</h2><p>45 euros</p></div><div><h2>Table</h2><p>90 euros</p></div></div></body>"#;
+    let cleaned = read(page);
+    assert_eq!(cleaned.report.reader.unwrap().outcome, ReaderOutcome::WholePage);
+    assert!(
+        cleaned.report.warnings.iter().any(|w| w.contains("no article")),
+        "{:?}",
+        cleaned.report.warnings
+    );
+    assert!(
+        cleaned.html.contains("Lamp") && cleaned.html.contains("Chair"),
+        "{}",
+        cleaned.html
+    );
+}
+
+#[test]
+fn empty_and_junk_input_give_empty_or_best_effort_output() {
+    let cleaned = read("");
+    assert_eq!(cleaned.html, "");
+    assert!(cleaned.report.warnings.iter().any(|w| w.contains("empty")));
+    let junk: Vec<u8> = (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let (out, report) = reader(Options::default()).clean_bytes(&junk).unwrap();
+    assert!(report.reader.is_some());
+    let _ = out;
+    let deep = format!("{}{}", "<div>".repeat(50_000), story(3));
+    let cleaned = read(&deep);
+    assert!(cleaned.text().contains("2: The council met"));
+}
+
+#[test]
+fn metadata_comes_from_json_ld_open_graph_and_time() {
+    let page = format!(
+        r#"<html lang="fr" dir="ltr"><head>
+        <meta property="og:site_name" content="Le Journal">
+        <meta property="og:image" content="/img/lead.jpg">
+        <meta name="description" content="Le pont est approuvé.">
+        <link rel="canonical" href="https://journal.example/ville/pont">
+        <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+          "headline":"Le pont approuvé","datePublished":"2026-03-01T08:00:00Z","dateModified":"2026-03-02T09:00:00Z",
+          "author":[{{"@type":"Person","name":"Ann Lee"}},{{"@type":"Person","name":"Bo Li"}}]}}</script>
+        </head><body><article>{}</article></body></html>"#,
+        story(4)
+    );
+    let meta = read(&page).report.metadata.unwrap();
+    assert_eq!(meta.title.as_deref(), Some("Le pont approuvé"));
+    assert_eq!(meta.authors, ["Ann Lee", "Bo Li"]);
+    assert_eq!(meta.byline.as_deref(), Some("Ann Lee, Bo Li"));
+    assert_eq!(meta.published.as_deref(), Some("2026-03-01T08:00:00Z"));
+    assert_eq!(meta.modified.as_deref(), Some("2026-03-02T09:00:00Z"));
+    assert_eq!(meta.site_name.as_deref(), Some("Le Journal"));
+    assert_eq!((meta.lang.as_deref(), meta.dir.as_deref()), (Some("fr"), Some("ltr")));
+    assert_eq!(meta.excerpt.as_deref(), Some("Le pont est approuvé."));
+    assert_eq!(
+        meta.canonical_url.as_deref(),
+        Some("https://journal.example/ville/pont")
+    );
+    assert_eq!(meta.image.as_deref(), Some("https://journal.example/img/lead.jpg"));
+}
+
+#[test]
+fn article_html_is_tidy_with_absolute_links_and_resolved_lazy_images() {
+    let page = format!(
+        r#"<article class="story" style="color:red" onclick="track()">
+        <p class="lead" data-x="1">See <a href="../more.html" class="link" target="_blank">more</a>.</p>{}
+        <figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/a.jpg" alt="A bridge" class="lazy">
+        <figcaption>The bridge</figcaption></figure>
+        <img data-srcset="/img/b-1x.jpg 1x, /img/b-2x.jpg 2x" alt="b">
+        <pre class="highlight language-rust"><code>let x = 1;</code></pre></article>"#,
+        story(4)
+    );
+    let cleaner = reader(Options {
+        url: Some("https://news.example/city/bridge/index.html".into()),
+        ..Options::default()
+    });
+    let html = cleaner.clean_str(&page).unwrap().html;
+    assert!(
+        html.contains(r#"<a href="https://news.example/city/more.html">more</a>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"src="https://news.example/img/a.jpg""#), "{html}");
+    assert!(
+        html.contains(r#"srcset="https://news.example/img/b-1x.jpg 1x, https://news.example/img/b-2x.jpg 2x""#),
+        "{html}"
+    );
+    assert!(html.contains("<figcaption>The bridge</figcaption>"), "{html}");
+    assert!(html.contains(r#"<pre class="language-rust">"#), "{html}");
+    for gone in ["style=", "onclick", "data-x", "target=", "class=\"lead\"", "data:image"] {
+        assert!(!html.contains(gone), "{gone} should be gone: {html}");
+    }
+    // Callers may keep more attributes.
+    let keeping = reader(Options {
+        keep_attributes: vec!["class".into()],
+        ..Options::default()
+    });
+    assert!(keeping.clean_str(&page).unwrap().html.contains(r#"class="lead""#));
+}
+
+#[test]
+fn script_links_lose_their_address() {
+    let page = format!(
+        r#"<article><p><a href=" javascript:alert(1)">x</a> {PROSE}</p>{}</article>"#,
+        story(3)
+    );
+    let html = read(&page).html;
+    assert!(!html.contains("javascript:"), "{html}");
+}
+
+#[test]
+fn presets_trade_recall_for_precision() {
+    // A weaker sibling block beside the article: recall keeps it, precision does not.
+    let page = format!(
+        r#"<body><div id="wrap"><div class="story">{}</div>
+        <div class="note"><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"#,
+        story(12)
+    );
+    let text_of = |preset| {
+        reader(Options {
+            preset,
+            ..Options::default()
+        })
+        .clean_str(&page)
+        .unwrap()
+        .text()
+    };
+    let (precision, recall) = (text_of(Preset::Precision), text_of(Preset::Recall));
+    assert!(
+        recall.len() > precision.len(),
+        "precision:\n{precision}\nrecall:\n{recall}"
+    );
+    assert!(precision.contains("11: The council met"));
+}
+
+#[test]
+fn reader_output_arrives_at_the_end_of_the_stream() {
+    let cleaner = reader(Options::default());
+    let page = format!("<article>{}</article>", story(4));
+    let out = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = out.clone();
+    let mut stream = cleaner.stream(move |b: &[u8]| sink.borrow_mut().extend_from_slice(b));
+    for chunk in page.as_bytes().chunks(50) {
+        stream.write(chunk).unwrap();
+        assert!(out.borrow().is_empty(), "reader mode wrote before the end of the input");
+    }
+    stream.end().unwrap();
+    assert!(String::from_utf8(out.take()).unwrap().contains("3: The council met"));
+}
+
+#[test]
+fn quick_readerable_check() {
+    assert!(stripwall::is_probably_readerable(&format!(
+        "<article>{}</article>",
+        story(6)
+    )));
+    assert!(!stripwall::is_probably_readerable(
+        r#"<ul><li><a href="/a">Home</a></li><li><a href="/b">Shop</a></li></ul><p>Welcome.</p>"#
+    ));
+    // Paragraphs in boilerplate-named blocks do not count.
+    assert!(!stripwall::is_probably_readerable(&format!(
+        r#"<div class="comments">{}</div>"#,
+        story(6).replace("<p>", r#"<p class="comment">"#)
+    )));
+}
+
+#[test]
+fn markdown_of_the_article() {
+    let page = format!(
+        r#"<article><h2>Costs</h2>{}<ul><li>steel</li><li>labour</li></ul>
+        <table><tr><th>Item</th><th>Cost</th></tr><tr><td>Steel</td><td>4M</td></tr></table></article>"#,
+        story(4)
+    );
+    let md = read(&page).markdown();
+    assert!(md.contains("## Costs\n\n0: The council met"), "{md}");
+    assert!(md.contains("- steel\n- labour"), "{md}");
+    assert!(md.contains("| Item | Cost |\n| --- | --- |\n| Steel | 4M |"), "{md}");
+}
