@@ -59,6 +59,11 @@ pub(crate) struct State {
     scanned: Vec<(HoldId, Vec<ScannedChild>)>,
     removes: [bool; Category::ALL.len()],
     explain: bool,
+    /// Reader mode: `<noscript>` right after an image (the real image of a lazy one) is kept
+    /// for reader mode's pass 2, which takes the image out of it.
+    keep_image_fallbacks: bool,
+    /// The element before was an image (reader mode only).
+    after_image: bool,
     keep_depth: u32,
     gated_depth: u32,
     pub facts: JsonLdFacts,
@@ -146,6 +151,8 @@ impl State {
             scanned: Vec::new(),
             removes,
             explain: options.explain,
+            keep_image_fallbacks: options.mode == crate::options::Mode::Reader,
+            after_image: false,
             keep_depth: 0,
             gated_depth: 0,
             facts: JsonLdFacts::default(),
@@ -409,6 +416,13 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     let tag = el.tag_name();
+    if state.borrow().keep_image_fallbacks {
+        let mut st = state.borrow_mut();
+        let after_image = std::mem::replace(&mut st.after_image, tag == "img");
+        if tag == "noscript" && after_image {
+            return Ok(());
+        }
+    }
     if rules::is_inert(&tag, el.namespace_uri()) {
         return Ok(());
     }

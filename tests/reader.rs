@@ -236,3 +236,29 @@ fn markdown_of_the_article() {
     assert!(md.contains("- steel\n- labour"), "{md}");
     assert!(md.contains("| Item | Cost |\n| --- | --- |\n| Steel | 4M |"), "{md}");
 }
+
+#[test]
+fn a_noscript_fallback_gives_the_real_image_and_nothing_else() {
+    let page = format!(
+        r#"<article>{}<figure><img src="data:image/gif;base64,R0lGOD" class="lazyload">
+        <noscript><img src="/img/real.jpg" alt="The real one" onerror="alert(1)"><script>alert(2)</script></noscript>
+        <figcaption>Caption</figcaption></figure>{}</article>"#,
+        story(2),
+        story(2)
+    );
+    let html = reader(Options {
+        url: Some("https://news.example/a".into()),
+        ..Options::default()
+    })
+    .clean_str(&page)
+    .unwrap()
+    .html;
+    assert!(
+        html.contains(r#"<img src="https://news.example/img/real.jpg" alt="The real one">"#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("alert") && !html.contains("data:image") && !html.contains("noscript"),
+        "{html}"
+    );
+}

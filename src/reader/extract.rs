@@ -53,6 +53,8 @@ struct Pass {
     next_root: usize,
     /// The last element index of the open root, if one is open.
     open_until: Option<u32>,
+    /// The raw content of a kept `<noscript>` being read (its fallback image is taken out).
+    noscript: Option<String>,
 }
 
 /// Runs pass 2 over `html` and returns the article's HTML.
@@ -61,13 +63,20 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
         next: 0,
         next_root: 0,
         open_until: None,
+        noscript: None,
     }));
     let (p1, p2) = (pass.clone(), pass.clone());
     let mut out = Vec::with_capacity(html.len() / 4);
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy)))
         .append_document_content_handler(doc_text!(move |t| {
-            if p2.borrow().open_until.is_none() {
+            let mut p = p2.borrow_mut();
+            if let Some(raw) = p.noscript.as_mut() {
+                if raw.len() < MAX_NOSCRIPT_BYTES {
+                    raw.push_str(t.as_str());
+                }
+                t.remove();
+            } else if p.open_until.is_none() {
                 t.remove();
             }
             Ok(())
@@ -120,6 +129,7 @@ fn on_element(
         drop(p);
         match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
             Treat::Drop => el.remove(),
+            _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
             Treat::Figure => rename(el, "figure", tidy),
             Treat::Caption => rename(el, "figcaption", tidy),
             Treat::Keep => tidy_element(el, tidy),
@@ -130,6 +140,92 @@ fn on_element(
         el.remove();
     }
     Ok(())
+}
+
+/// Fallback markup longer than this is not read.
+const MAX_NOSCRIPT_BYTES: usize = 16 * 1024;
+
+/// A `<noscript>` after a lazy image holds the real one: its content (raw text to the parser)
+/// is read, and only a clean `<img>` built from its `src`, `srcset` and `alt` is written.
+fn image_fallback(pass: &Rc<RefCell<Pass>>, el: &mut Element, tidy: &Tidy<'_>) -> HandlerResult {
+    el.remove_and_keep_content();
+    pass.borrow_mut().noscript = Some(String::new());
+    let pass = pass.clone();
+    let base = tidy.base.clone();
+    el.on_end_tag(Box::new(move |end| {
+        let raw = pass.borrow_mut().noscript.take().unwrap_or_default();
+        if let Some(img) = fallback_image(&raw, base.as_ref()) {
+            end.before(&img, lol_html::html_content::ContentType::Html);
+        }
+        Ok(())
+    }))?;
+    Ok(())
+}
+
+/// The first real (not 1×1) image in fallback markup, rebuilt with escaped attributes.
+fn fallback_image(markup: &str, base: Option<&BaseUrl>) -> Option<String> {
+    let at = markup.to_ascii_lowercase().find("<img")?;
+    let tag = &markup[at + 4..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let attrs = tag_attributes(tag);
+    let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    if get("width") == Some("1") || get("height") == Some("1") {
+        return None;
+    }
+    let src = get("src").filter(|s| !is_placeholder(s))?;
+    let resolve = |url: &str| base.map_or(url.to_string(), |b| b.resolve(url));
+    let mut img = format!(r#"<img src="{}""#, attribute(&resolve(src)));
+    if let Some(srcset) = get("srcset") {
+        let srcset = base.map_or(srcset.to_string(), |b| resolve_srcset(b, srcset));
+        img.push_str(&format!(r#" srcset="{}""#, attribute(&srcset)));
+    }
+    img.push_str(&format!(r#" alt="{}">"#, attribute(get("alt").unwrap_or(""))));
+    Some(img)
+}
+
+/// `name="value"`, `name='value'` and `name=value` pairs of a start tag's inside (names lower-cased,
+/// values with entities decoded).
+fn tag_attributes(tag: &str) -> Vec<(String, String)> {
+    let mut attrs = Vec::new();
+    let mut rest = tag;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            return attrs;
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = rest[name_len..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    after.split_at(end)
+                }
+            };
+            value = crate::entities::decode(v).into_owned();
+            rest = tail;
+        }
+        attrs.push((name, value));
+    }
+}
+
+/// An attribute value escaped for double quotes.
+fn attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn rename(el: &mut Element, tag: &str, tidy: &Tidy<'_>) {
@@ -185,10 +281,6 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
             el.remove();
             return;
         }
-    }
-    if tag == "noscript" {
-        // Its content is the fallback markup (often the real image of a lazy one): keep it as HTML.
-        el.remove_and_keep_content();
     }
     if let Some(base) = &tidy.base {
         for name in ["href", "src", "poster"] {
@@ -258,4 +350,28 @@ fn resolve_srcset(base: &BaseUrl, srcset: &str) -> String {
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_real_image_out_of_fallback_markup() {
+        let base = BaseUrl::parse("https://x.org/a/b").unwrap();
+        assert_eq!(
+            fallback_image(
+                r#"<IMG alt='A "big" cat' src="/c.jpg?a=1&amp;b=2" onerror=alert(1)>"#,
+                Some(&base)
+            )
+            .as_deref(),
+            Some(r#"<img src="https://x.org/c.jpg?a=1&amp;b=2" alt="A &quot;big&quot; cat">"#)
+        );
+        assert_eq!(
+            fallback_image(r#"<img height="1" width="1" src="https://t.example/p">"#, None),
+            None
+        );
+        assert_eq!(fallback_image("<p>Enable JavaScript</p>", None), None);
+        assert_eq!(fallback_image(r#"<img src="data:image/gif;base64,R0">"#, None), None);
+    }
 }

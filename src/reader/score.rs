@@ -133,11 +133,15 @@ impl Choice {
         }
     }
 
-    /// The whole page (every top-level element), as stream mode cleaned it.
+    /// The whole page, as stream mode cleaned it.
     pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
-        let roots = (0..nodes.len() as u32)
-            .filter(|&i| nodes[i as usize].parent == NONE)
-            .collect();
+        // The body when there is one (the head is not content), else every top-level element.
+        let roots = match nodes.iter().position(|n| n.kind == Kind::Body) {
+            Some(body) => vec![body as u32],
+            None => (0..nodes.len() as u32)
+                .filter(|&i| nodes[i as usize].parent == NONE)
+                .collect(),
+        };
         let mut choice = Choice::of(nodes, roots, &[]);
         choice.treat.fill(Treat::Keep);
         choice
