@@ -112,6 +112,10 @@ pub(crate) struct Node {
     pub link_text: u32,
     /// Commas inside.
     pub commas: u32,
+    /// Visible characters (not whitespace) and commas of the text directly in this element
+    /// (not in elements inside it).
+    pub own_text: u32,
+    pub own_commas: u32,
     /// Elements of a few kinds inside (itself included), for Readability's conditional cleaning.
     pub counts: Counts,
     /// Hash of the class attribute (0: none), to find siblings of the same kind.
@@ -121,6 +125,8 @@ pub(crate) struct Node {
     pub furniture: bool,
     /// Named as a caption or a photo credit (`wp-caption`, `credit`).
     pub caption: bool,
+    /// Named as a picture (`image`, `photo`, `media` …): with an image and little text, a figure.
+    pub picture: bool,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -249,10 +255,13 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         text: 0,
         link_text: 0,
         commas: 0,
+        own_text: 0,
+        own_commas: 0,
         counts: Counts::of(kind),
         class_hash,
         furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
         caption: named.caption,
+        picture: named.picture,
     });
     if st.byline_node.is_some() {
         st.byline_text.push(' ');
@@ -363,7 +372,14 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
                 named.read(&value);
             }
             "itemprop" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
-            "itemprop" => byline |= attr.value().split_ascii_whitespace().any(|w| w == "author"),
+            "itemprop" => {
+                let value = attr.value();
+                byline |= value.split_ascii_whitespace().any(|w| w == "author");
+                // schema.org's article text.
+                if value.split_ascii_whitespace().any(|w| w == "articleBody") {
+                    weight = weight.saturating_add(25);
+                }
+            }
             "rel" => {
                 let value = attr.value();
                 byline |= value.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("author"));
@@ -430,6 +446,8 @@ struct Named {
     furniture: bool,
     /// It is a caption or a credit.
     caption: bool,
+    /// It is a picture.
+    picture: bool,
 }
 
 impl Named {
@@ -455,6 +473,7 @@ impl Named {
                     | b"eyebrow"
             );
             self.caption |= matches!(word, b"caption" | b"credit" | b"credits" | b"figcaption");
+            self.picture |= matches!(word, b"image" | b"img" | b"photo" | b"picture" | b"media" | b"figure");
         });
     }
 }
@@ -474,6 +493,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     }
     let text = chunk.as_str();
     let mut chars = 0u32;
+    let mut visible = 0u32;
     let mut commas = 0u32;
     let mut sentence = false;
     let mut previous_space = st.previous_space;
@@ -489,6 +509,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
             continue;
         }
         chars += 1;
+        visible += 1;
         previous_space = false;
         previous_stop = matches!(c, '.' | '!' | '?');
         commas += matches!(c, ',' | '，' | '、' | '،') as u32;
@@ -498,6 +519,9 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     let node = &mut st.scan.nodes[current as usize];
     node.text += chars;
     node.commas += commas;
+    // Whitespace between the blocks of a container is not text of its own.
+    node.own_text += visible;
+    node.own_commas += commas;
     node.has_sentence |= sentence;
     if in_link {
         node.link_text += chars;

@@ -10,6 +10,8 @@ const MIN_PARAGRAPH_CHARS: u32 = 25;
 const ANCESTOR_LEVELS: usize = 5;
 /// Alternative candidates that must share an ancestor with the best one to promote it.
 const MIN_SHARED_CANDIDATES: usize = 3;
+/// A caption is at most this long (a longer text beside a picture is article text).
+const MAX_CAPTION_CHARS: u32 = 500;
 /// Furniture with more text than this is kept (it is not furniture).
 const MAX_FURNITURE_CHARS: u32 = 250;
 /// Below this many characters the chosen content is not an article.
@@ -90,7 +92,13 @@ pub(crate) fn choose(nodes: &[Node], preset: Preset) -> Option<Choice> {
     );
     // Containers that scored as article parts, and those around them, are never judged fishy.
     let threshold = (top_score * tuning.sibling_share).max(10.0);
-    let mut content: Vec<bool> = scores.iter().map(|s| s.is_some_and(|s| s >= threshold)).collect();
+    // So are blocks holding a third of the article's text or more, whatever their names.
+    let top_text = nodes[top as usize].text;
+    let mut content: Vec<bool> = scores
+        .iter()
+        .zip(nodes)
+        .map(|(s, n)| s.is_some_and(|s| s >= threshold) || n.text.saturating_mul(3) >= top_text.max(1))
+        .collect();
     content[best as usize] = true;
     for i in (0..nodes.len()).rev() {
         let parent = nodes[i].parent;
@@ -162,12 +170,13 @@ fn treatments(nodes: &[Node], content: &[bool]) -> Vec<Treat> {
                 && n.link_text * 10 >= n.text * 9;
             if link_only || fishy || (n.furniture && n.text < MAX_FURNITURE_CHARS) {
                 Treat::Drop
-            } else if n.caption && n.text < MAX_FURNITURE_CHARS {
-                if n.has_image {
-                    Treat::Figure
-                } else {
-                    Treat::Caption
-                }
+            } else if (n.caption || n.picture) && n.has_image && n.text < MAX_CAPTION_CHARS {
+                Treat::Figure
+            } else if n.caption && n.text < MAX_CAPTION_CHARS {
+                Treat::Caption
+            } else if n.text > 0 && !n.has_image && n.parent != NONE && is_figure_like(&nodes[n.parent as usize]) {
+                // Text beside the picture in a figure is its caption.
+                Treat::Caption
             } else {
                 Treat::Keep
             }
@@ -206,6 +215,11 @@ fn looks_fishy(n: &Node) -> bool {
         || c.embeds > 1
 }
 
+/// A figure, or a block named like one with an image and little text.
+fn is_figure_like(n: &Node) -> bool {
+    n.has_image && n.text < MAX_CAPTION_CHARS && (n.kind == Kind::Figure || n.caption || n.picture)
+}
+
 fn link_density(node: &Node) -> f32 {
     if node.text == 0 {
         0.0
@@ -239,12 +253,21 @@ fn is_paragraph(node: &Node) -> bool {
 /// Returns the final scores (scaled by one minus link density), `None` for non-candidates.
 fn score_paragraphs(nodes: &[Node]) -> Vec<Option<f32>> {
     let mut scores: Vec<Option<f32>> = vec![None; nodes.len()];
-    for node in nodes {
-        if !is_paragraph(node) || node.text < MIN_PARAGRAPH_CHARS || node.parent == NONE {
+    for (i, node) in nodes.iter().enumerate() {
+        // A paragraph scores for its ancestors; so does text directly in a container among its
+        // blocks (Readability wraps such runs in a `<p>`), for the container and up.
+        let (text, commas, first) = if is_paragraph(node) {
+            (node.text, node.commas, node.parent)
+        } else if matches!(node.kind, Kind::Div | Kind::Section | Kind::Article | Kind::Main) {
+            (node.own_text, node.own_commas, i as u32)
+        } else {
+            continue;
+        };
+        if text < MIN_PARAGRAPH_CHARS || first == NONE {
             continue;
         }
-        let points = 1.0 + node.commas as f32 + (node.text / 100).min(3) as f32;
-        let mut ancestor = node.parent;
+        let points = 1.0 + commas as f32 + (text / 100).min(3) as f32;
+        let mut ancestor = first;
         for level in 0..ANCESTOR_LEVELS {
             if ancestor == NONE {
                 break;
