@@ -12,8 +12,9 @@ use flate2::read::GzDecoder;
 use lol_html::{HtmlRewriter, Settings};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-use stripwall::{Cleaner, Mode, Options};
+use stripwall::{Category, Cleaner, FilterSet, Mode, Options};
 
 fn load_pages() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -123,5 +124,71 @@ fn throughput(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, throughput);
+/// The two real filter lists of `../shared/filters` (or `STRIPWALL_BENCH_FILTERS`, a directory
+/// of `.txt` lists), as text.
+fn load_filter_lists() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::var_os("STRIPWALL_BENCH_FILTERS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/filters"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+}
+
+/// Filter lists: compile time, and stream mode with the lists against without, in one run.
+fn filter_lists(c: &mut Criterion) {
+    let lists = load_filter_lists();
+    if lists.is_empty() {
+        eprintln!(
+            "note: no filter lists in ../shared/filters (set STRIPWALL_BENCH_FILTERS); filter benchmarks skipped"
+        );
+        return;
+    }
+    let pages = load_pages();
+    let total: usize = pages.iter().map(Vec::len).sum();
+    c.bench_function("compile both filter lists", |b| b.iter(|| FilterSet::new(&lists)));
+    let t = Instant::now();
+    let set = Arc::new(FilterSet::new(&lists));
+    let compile = t.elapsed();
+    let plain = Cleaner::new(Options::default()).unwrap();
+    let filtered = Cleaner::with_filters(Options::default(), set.clone()).unwrap();
+    let removed: u64 = pages
+        .iter()
+        .map(|p| {
+            let (_, report) = filtered.clean_bytes(p).unwrap();
+            report.removed.get(&Category::FilterList).map_or(0, |t| t.elements)
+        })
+        .sum();
+    let (mut without, mut with) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..10 {
+        let t = Instant::now();
+        std::hint::black_box(pages.iter().map(|p| stream_mode(&plain, p)).sum::<usize>());
+        without += t.elapsed();
+        let t = Instant::now();
+        std::hint::black_box(pages.iter().map(|p| stream_mode(&filtered, p)).sum::<usize>());
+        with += t.elapsed();
+    }
+    let mb = |d: Duration| 10.0 * total as f64 / d.as_secs_f64() / 1e6;
+    let r = set.report();
+    println!(
+        "\nfilter lists: {} rules applied, {} exceptions, {} skipped; compiled in {:.1} ms",
+        r.rules,
+        r.exceptions,
+        r.skipped_total(),
+        compile.as_secs_f64() * 1e3
+    );
+    println!(
+        "{} pages: the lists removed {removed} elements; stream mode {:.0} MB/s without lists, {:.0} MB/s with: {:.0}% of the speed without",
+        pages.len(),
+        mb(without),
+        mb(with),
+        100.0 * without.as_secs_f64() / with.as_secs_f64()
+    );
+}
+
+criterion_group!(benches, throughput, filter_lists);
 criterion_main!(benches);

@@ -79,6 +79,11 @@ export class Cleaner {
     return withText(this.#inner.clean(html));
   }
 
+  /** What compiling `filterLists` kept and skipped; `undefined` without lists. */
+  get filterReport() {
+    return this.#inner.filterReport;
+  }
+
   /** Starts a stream of chunks. */
   stream() {
     return new CleanStream(this.#inner.stream());

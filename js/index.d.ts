@@ -12,7 +12,8 @@ export type Category =
   | 'footer'
   | 'hidden'
   | 'non-content'
-  | 'custom';
+  | 'custom'
+  | 'filter-list';
 
 /** Options of a cleaner. Unknown keys and wrong types throw a `TypeError` naming them. */
 export interface Options {
@@ -25,6 +26,12 @@ export interface Options {
   preset?: 'precision' | 'balanced' | 'recall';
   /** Reader mode: attributes kept on the article's elements beyond href, src, alt and the like. */
   keepAttributes?: string[];
+  /**
+   * Filter lists in Adblock Plus / uBlock Origin syntax (the text of each, e.g. EasyList's):
+   * their element-hiding rules also remove elements, reported as `filter-list`. Compiled once
+   * per `Cleaner`; site rules use `url` or the page's canonical URL.
+   */
+  filterLists?: string[];
   /** Categories to keep instead of removing. */
   keep?: Category[];
   /** CSS selectors of extra elements to remove (reported as `custom`). */
@@ -70,6 +77,16 @@ export interface Metadata {
   excerpt: string | null;
   canonicalUrl: string | null;
   image: string | null;
+}
+
+/** What compiling filter lists kept and skipped. */
+export interface FilterReport {
+  /** Element-hiding rules applied. */
+  rules: number;
+  /** `#@#` exceptions read. */
+  exceptions: number;
+  /** Rules not applied, by reason (network rules, scriptlets, `:has()` …). */
+  skipped: Record<string, number>;
 }
 
 /** Reader mode's outcome: an article, or the whole cleaned page when none was found. */
@@ -130,6 +147,8 @@ export class Cleaner {
   constructor(options?: Options);
   clean(html: string | Uint8Array): Cleaned;
   stream(): CleanStream;
+  /** What compiling `filterLists` kept and skipped; `undefined` without lists. */
+  readonly filterReport: FilterReport | undefined;
   /** Frees its memory now instead of when it is garbage-collected. */
   free(): void;
 }

@@ -3,6 +3,7 @@
 
 use crate::engine::{self, Selectors, Shared, State};
 use crate::error::{Error, Result};
+use crate::filters::{FilterReport, FilterSet};
 use crate::hold::{BoxedSink, Sink};
 use crate::options::{Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
@@ -11,6 +12,7 @@ use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A validated, reusable cleaner.
 ///
@@ -26,12 +28,15 @@ use std::rc::Rc;
 pub struct Cleaner {
     options: Options,
     selectors: Selectors,
+    filters: Option<Arc<FilterSet>>,
 }
 
 impl std::fmt::Debug for Cleaner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cleaner")
-            .field("options", &self.options)
+            .field("mode", &self.options.mode)
+            .field("keep", &self.options.keep)
+            .field("filter_rules", &self.filters.as_ref().map(|f| f.report().rules))
             .finish_non_exhaustive()
     }
 }
@@ -64,6 +69,27 @@ impl Cleaner {
     /// [`Error::InvalidSelector`] naming the first selector that does not parse, or
     /// [`Error::InvalidOption`] for a memory limit of zero.
     pub fn new(options: Options) -> Result<Cleaner> {
+        let filters = (!options.filter_lists.is_empty()).then(|| Arc::new(FilterSet::new(&options.filter_lists)));
+        Cleaner::build(options, filters)
+    }
+
+    /// A cleaner that applies `filters`, compiled once and shared (the lists in
+    /// `options.filter_lists`, if any, are ignored).
+    ///
+    /// # Errors
+    /// As for [`Cleaner::new`].
+    pub fn with_filters(options: Options, filters: Arc<FilterSet>) -> Result<Cleaner> {
+        Cleaner::build(options, Some(filters))
+    }
+
+    /// The compiled filter lists' report (`None` without lists).
+    pub fn filter_report(&self) -> Option<&FilterReport> {
+        self.filters.as_deref().map(FilterSet::report)
+    }
+
+    fn build(mut options: Options, filters: Option<Arc<FilterSet>>) -> Result<Cleaner> {
+        // The lists' text is compiled; the options need not carry megabytes around.
+        options.filter_lists = Vec::new();
         if options.memory_limit == 0 {
             return Err(Error::InvalidOption {
                 option: "memory_limit",
@@ -75,6 +101,7 @@ impl Cleaner {
         Ok(Cleaner {
             selectors: Selectors::new(keep, remove),
             options,
+            filters: filters.filter(|f| !f.is_empty()),
         })
     }
 
@@ -97,7 +124,7 @@ impl Cleaner {
     /// # Ok::<(), stripwall::Error>(())
     /// ```
     pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
-        let state = State::new(&self.options);
+        let state = State::new(&self.options, self.filters.clone());
         // Reader mode collects the cleaned page and extracts the article at the end.
         let (sink, reader): (Box<Sink<'s>>, _) = match self.options.mode {
             Mode::Stream => (Box::new(sink), None),

@@ -6,6 +6,7 @@
 //! text can tell: the `<title>`, JSON-LD blocks, and the visible text of the article container.
 
 use crate::block_text::{self, BlockStats, ScannedChild};
+use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
 use crate::hold::{HeldOutput, HoldId};
 use crate::ledger::{Ledger, Seq};
 use crate::options::{Category, Options};
@@ -20,6 +21,7 @@ use lol_html::{ElementContentHandlers, HandlerResult, Selector, Settings};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Held-back output is capped at this many bytes; a larger block is released undecided (kept).
 pub(crate) const HOLD_CAP: usize = 64 * 1024;
@@ -64,6 +66,8 @@ pub(crate) struct State {
     keep_image_fallbacks: bool,
     /// The element before was an image (reader mode only).
     after_image: bool,
+    /// Loaded filter lists and what they need to know about this page.
+    filters: Option<(Arc<FilterSet>, PageFilter)>,
     keep_depth: u32,
     gated_depth: u32,
     pub facts: JsonLdFacts,
@@ -139,7 +143,8 @@ impl State {
         self.out.write(chunk, sink);
     }
 
-    pub fn new(options: &Options) -> Shared {
+    pub fn new(options: &Options, filters: Option<Arc<FilterSet>>) -> Shared {
+        let host = options.url.as_deref().and_then(host_of);
         let mut removes = [true; Category::ALL.len()];
         for category in &options.keep {
             removes[category.index()] = false;
@@ -153,6 +158,7 @@ impl State {
             explain: options.explain,
             keep_image_fallbacks: options.mode == crate::options::Mode::Reader,
             after_image: false,
+            filters: filters.map(|set| (set, PageFilter::new(host))),
             keep_depth: 0,
             gated_depth: 0,
             facts: JsonLdFacts::default(),
@@ -336,6 +342,82 @@ fn on_custom_remove(state: &Shared, el: &mut Element) -> HandlerResult {
     Ok(())
 }
 
+/// Applies the loaded filter lists to an element: one hash lookup per id, class and indexed
+/// attribute name, and the open elements kept for rules with ancestors.
+fn apply_filters(state: &Shared, el: &mut Element, tag: &str) -> HandlerResult {
+    let mut id = None;
+    let mut class = None;
+    let mut canonical = None;
+    let mut indexed_attrs: Vec<(String, String)> = Vec::new();
+    {
+        let st = state.borrow();
+        let Some((set, page)) = st.filters.as_ref() else {
+            return Ok(());
+        };
+        let wants_canonical = tag == "link" && page.host().is_none();
+        for attr in el.attributes() {
+            let length = attr.name_source_location().map_or(0, |l| l.bytes().len());
+            let indexed = set.indexes_attr_len(length);
+            if !(matches!(length, 2 | 5) || indexed || (wants_canonical && matches!(length, 3 | 4))) {
+                continue;
+            }
+            let name = attr.name();
+            match name.as_str() {
+                "id" => id = Some(attr.value()),
+                "class" => class = Some(attr.value()),
+                "href" if wants_canonical => canonical = Some(attr.value()),
+                "rel" if wants_canonical && !attr.value().eq_ignore_ascii_case("canonical") => return Ok(()),
+                _ => {}
+            }
+            if indexed && set.indexes_attr(&name) {
+                indexed_attrs.push((name, attr.value()));
+            }
+        }
+    }
+    let mut st = state.borrow_mut();
+    let removes = st.removes(Category::FilterList);
+    let protected = el.removed() || el.user_data().is::<Kept>() || st.keep_depth > 0 || st.gated_depth > 0;
+    let Some((set, page)) = st.filters.as_mut() else {
+        return Ok(());
+    };
+    if let Some(host) = canonical.as_deref().and_then(host_of) {
+        page.set_host(host);
+    }
+    if closes_paragraph(tag) {
+        page.close_paragraph();
+    }
+    let facts = ElementFacts {
+        tag,
+        id: id.as_deref(),
+        class: class.as_deref(),
+        indexed_attrs: &indexed_attrs,
+    };
+    let rule = if removes && !protected {
+        page.matching_rule(set, &facts, &|name| el.get_attribute(name))
+            .map(str::to_string)
+    } else {
+        None
+    };
+    let track = set.needs_ancestors() && el.can_have_content();
+    if track {
+        page.push(tag, id.as_deref(), class.as_deref());
+    }
+    drop(st);
+    if track {
+        let state = state.clone();
+        el.on_end_tag(Box::new(move |_| {
+            if let Some((_, page)) = state.borrow_mut().filters.as_mut() {
+                page.pop();
+            }
+            Ok(())
+        }))?;
+    }
+    if let Some(rule) = rule {
+        remove_now(state, el, tag, Category::FilterList, Reason::Text(rule));
+    }
+    Ok(())
+}
+
 fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     let mut st = state.borrow_mut();
     if st.title_done {
@@ -416,6 +498,12 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     let tag = el.tag_name();
+    if state.borrow().filters.is_some() {
+        apply_filters(state, el, &tag)?;
+        if el.removed() {
+            return Ok(());
+        }
+    }
     if state.borrow().keep_image_fallbacks {
         let mut st = state.borrow_mut();
         let after_image = std::mem::replace(&mut st.after_image, tag == "img");

@@ -30,6 +30,7 @@ mod cleaner;
 mod engine;
 mod entities;
 mod error;
+mod filters;
 mod hold;
 mod json;
 mod ledger;
@@ -47,6 +48,7 @@ mod wasm;
 
 pub use cleaner::{CleanStream, Cleaned, Cleaner};
 pub use error::{Error, Result};
+pub use filters::{FilterReport, FilterSet};
 pub use markdown::to_markdown;
 pub use metadata::Metadata;
 pub use options::{Category, Mode, OnMemoryLimit, Options, Preset, DEFAULT_MEMORY_LIMIT};

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use stripwall::{Cleaner, Options, Report, TextStream};
+use stripwall::{Cleaner, FilterSet, Options, Report, TextStream};
 
 /// Strip paywall prompts, consent walls and page chrome from HTML and keep the article.
 ///
@@ -31,6 +31,11 @@ struct Cli {
     #[arg(long, value_enum, default_value_t = Format::Html)]
     format: Format,
 
+    /// A filter list in Adblock Plus / uBlock Origin syntax (EasyList, Fanboy's …) whose
+    /// cosmetic rules also remove elements, reported as `filter-list` (repeatable; gzip is read).
+    #[arg(long = "filters", value_name = "FILE")]
+    filters: Vec<PathBuf>,
+
     #[command(flatten)]
     options: Options,
 }
@@ -49,7 +54,30 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let cleaner = match Cleaner::new(cli.options.clone()) {
+    let filters = match load_filters(&cli.filters) {
+        Ok(filters) => filters,
+        Err(e) => {
+            eprintln!("stripwall: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let (Some(set), true) = (&filters, cli.options.explain) {
+        let r = set.report();
+        eprintln!(
+            "filter lists: {} rules applied, {} exceptions, {} rules skipped",
+            r.rules,
+            r.exceptions,
+            r.skipped_total()
+        );
+        for (reason, n) in &r.skipped {
+            eprintln!("  skipped {n:>6}  {reason}");
+        }
+    }
+    let built = match filters {
+        Some(set) => Cleaner::with_filters(cli.options.clone(), set),
+        None => Cleaner::new(cli.options.clone()),
+    };
+    let cleaner = match built {
         Ok(c) => c,
         Err(e) => {
             eprintln!("stripwall: {e}");
@@ -97,6 +125,22 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Reads and compiles the filter lists given with `--filters`.
+fn load_filters(paths: &[PathBuf]) -> Result<Option<std::sync::Arc<FilterSet>>, String> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut lists = Vec::with_capacity(paths.len());
+    for path in paths {
+        let mut text = Vec::new();
+        open(path)
+            .and_then(|mut r| r.read_to_end(&mut text).map_err(Into::into))
+            .map_err(|e| format!("filter list {}: {e}", path.display()))?;
+        lists.push(String::from_utf8_lossy(&text).into_owned());
+    }
+    Ok(Some(std::sync::Arc::new(FilterSet::new(&lists))))
 }
 
 /// Opens a file or standard input, decompressing gzip (recognised by its magic bytes).
@@ -218,7 +262,7 @@ fn explain(name: &str, report: &Report) {
     for (category, tally) in &report.removed {
         let _ = writeln!(
             err,
-            "  {category:<12} {:>5} elements {:>9} bytes",
+            "  {category:<13} {:>5} elements {:>9} bytes",
             tally.elements, tally.bytes
         );
     }

@@ -45,11 +45,13 @@ pub enum Category {
     NonContent,
     /// Elements removed by a caller's `remove_selectors`.
     Custom,
+    /// Elements hidden by a loaded filter list's rule (EasyList cosmetic syntax).
+    FilterList,
 }
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 13] = [
+    pub const ALL: [Category; 14] = [
         Category::Paywall,
         Category::Consent,
         Category::Newsletter,
@@ -63,6 +65,7 @@ impl Category {
         Category::Hidden,
         Category::NonContent,
         Category::Custom,
+        Category::FilterList,
     ];
 
     /// The category's name as used by the CLI, JSON and JavaScript.
@@ -81,6 +84,7 @@ impl Category {
             Category::Hidden => "hidden",
             Category::NonContent => "non-content",
             Category::Custom => "custom",
+            Category::FilterList => "filter-list",
         }
     }
 
@@ -194,6 +198,13 @@ pub struct Options {
     #[cfg_attr(feature = "cli", arg(long, value_name = "URL"))]
     pub url: Option<String>,
 
+    /// Filter lists in Adblock Plus / uBlock Origin syntax (the text of each); their cosmetic
+    /// rules remove elements, reported as `filter-list`. The CLI reads them from files
+    /// (`--filters`); to share one compiled set between cleaners, see
+    /// [`Cleaner::with_filters`](crate::Cleaner::with_filters).
+    #[cfg_attr(feature = "cli", arg(skip))]
+    pub filter_lists: Vec<String>,
+
     /// Memory the HTML rewriter may use for its buffers, in bytes (a single tag, comment or
     /// attribute larger than this cannot be parsed).
     #[cfg_attr(feature = "cli", arg(long, value_name = "BYTES", default_value_t = DEFAULT_MEMORY_LIMIT))]
@@ -218,6 +229,7 @@ impl Default for Options {
             keep_selectors: Vec::new(),
             explain: false,
             url: None,
+            filter_lists: Vec::new(),
             memory_limit: DEFAULT_MEMORY_LIMIT,
             on_memory_limit: OnMemoryLimit::Error,
         }

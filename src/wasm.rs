@@ -152,6 +152,15 @@ impl WasmCleaner {
         clean_with(&self.inner, &html)
     }
 
+    /// What compiling `filterLists` kept and skipped (`undefined` without lists).
+    #[wasm_bindgen(getter, js_name = filterReport)]
+    pub fn filter_report(&self) -> Result<JsValue, JsValue> {
+        match self.inner.filter_report() {
+            Some(report) => to_js(report),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
     /// Starts a stream: `write(chunk)` and `end()` return the output produced so far.
     pub fn stream(&self) -> WasmStream {
         let output = Rc::new(RefCell::new(Vec::new()));

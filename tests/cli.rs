@@ -220,3 +220,29 @@ fn an_unknown_mode_or_preset_is_a_usage_error() {
     let out = stripwall(&["--mode", "reader", "--preset", "maximal"], PAGE.as_bytes());
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn filter_lists_from_files() {
+    let list = temp_file(
+        "list.txt",
+        b"! test list\n##.zz-float\nexample.org##.zz-site\n||ads.example^\n",
+    );
+    let page = r#"<p>Story text here.</p><div class="zz-float">Float</div><div class="zz-site">Site</div>"#;
+    let path = list.to_str().unwrap();
+    let out = stripwall(
+        &["--filters", path, "--explain", "--url", "https://www.example.org/a"],
+        page.as_bytes(),
+    );
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(html, "<p>Story text here.</p>");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("2 rules applied") && err.contains("network rules"),
+        "{err}"
+    );
+    assert!(err.contains("filter-list") && err.contains("##.zz-float"), "{err}");
+    let out = stripwall(&["--filters", "/no/such/list.txt"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("filter list /no/such/list.txt"));
+}

@@ -65,7 +65,7 @@ test('the browser entry needs init(), says so, and works after it', () => {
 
 test('the type definitions cover the API', () => {
   const types = readFileSync(`${root}js/index.d.ts`, 'utf8');
-  for (const name of ['export function clean', 'export function init', 'export class Cleaner', 'export class CleanStream', 'export function cleanerStream', 'export interface Options', 'export interface Report', 'export type Category']) {
+  for (const name of ['export function clean', 'export function init', 'export function toMarkdown', 'export function isProbablyReaderable', 'export interface Metadata', 'export interface FilterReport', 'export class Cleaner', 'export class CleanStream', 'export function cleanerStream', 'export interface Options', 'export interface Report', 'export type Category']) {
     assert.ok(types.includes(name), `index.d.ts lacks ${name}`);
   }
   assert.ok(!/:\s*any\b|<any>|\bany\[\]/.test(types), 'index.d.ts uses `any`');
