@@ -14,6 +14,7 @@ use crate::paywall::{unhidden_style, JsonLdFacts};
 use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
 use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
+use crate::safety;
 use crate::teaser::TeaserSample;
 use crate::text::collapse;
 use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
@@ -448,8 +449,8 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     Ok(())
 }
 
-/// The attributes the rules read, in one pass over the element's attributes (lol_html's
-/// `get_attribute` allocates and scans on every call).
+/// The attributes the rules read, gathered in the safety pass over the element's attributes
+/// (lol_html's `get_attribute` allocates and scans on every call).
 #[derive(Default)]
 struct Attributes {
     class: Option<String>,
@@ -465,39 +466,55 @@ struct Attributes {
 }
 
 impl Attributes {
-    fn of(el: &Element, tag: &str) -> Self {
-        let mut attrs = Attributes::default();
-        for attr in el.attributes() {
-            // Names are only materialised (lol_html allocates them) when their length fits one
-            // of the names below: most attributes of a page (href, alt, data-*) are not.
-            let length = attr.name_source_location().map(|l| l.bytes().len());
-            if length.is_some_and(|n| !matches!(n, 2..=6 | 8 | 11 | 20 | 21)) {
-                continue;
-            }
-            match attr.name().as_str() {
-                "class" => attrs.class = Some(attr.value()),
-                "id" => attrs.id = Some(attr.value()),
-                "role" => attrs.role = Some(attr.value()),
-                "style" => attrs.style = Some(attr.value()),
-                "itemprop" => attrs.itemprop = Some(attr.value()),
-                "hidden" => attrs.hidden = true,
-                "aria-hidden" => attrs.aria_hidden = attr.value().trim().eq_ignore_ascii_case("true"),
-                "subscriptions-section" => attrs.amp_section = Some(attr.value()),
-                "subscriptions-action" | "subscriptions-dialog" => attrs.amp_action = true,
-                "src" if tag == "iframe" => attrs.src_or_type = Some(attr.value()),
-                "type" if tag == "script" || tag == "input" => attrs.src_or_type = Some(attr.value()),
-                _ => {}
-            }
+    fn read(&mut self, tag: &str, name: &str, attr: &lol_html::html_content::Attribute) {
+        match name {
+            "class" => self.class = Some(attr.value()),
+            "id" => self.id = Some(attr.value()),
+            "role" => self.role = Some(attr.value()),
+            "style" => self.style = Some(attr.value()),
+            "itemprop" => self.itemprop = Some(attr.value()),
+            "hidden" => self.hidden = true,
+            "aria-hidden" => self.aria_hidden = attr.value().trim().eq_ignore_ascii_case("true"),
+            "subscriptions-section" => self.amp_section = Some(attr.value()),
+            "subscriptions-action" | "subscriptions-dialog" => self.amp_action = true,
+            "src" if tag == "iframe" => self.src_or_type = Some(attr.value()),
+            "type" if tag == "script" || tag == "input" => self.src_or_type = Some(attr.value()),
+            _ => {}
         }
-        attrs
     }
 }
 
 fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
-    if el.removed() || el.user_data().is::<Kept>() {
+    if el.removed() {
         return Ok(());
     }
     let tag = el.tag_name();
+    // Safety first, whatever the options keep (reader mode's image fallbacks are rebuilt clean).
+    let image_fallback = tag == "noscript" && state.borrow().after_image;
+    if !image_fallback && safety::is_unsafe_element(&tag, el.namespace_uri()) {
+        remove_now(
+            state,
+            el,
+            &tag,
+            Category::NonContent,
+            Reason::Fixed("runs or embeds code"),
+        );
+        return Ok(());
+    }
+    let mut attrs = Attributes::default();
+    let inert = rules::is_inert(&tag, el.namespace_uri());
+    let verdict = safety::sanitize(el, &tag, |name, attr| {
+        if !inert {
+            attrs.read(&tag, name, attr);
+        }
+    });
+    if let safety::Verdict::RemoveElement(reason) = verdict {
+        remove_now(state, el, &tag, Category::NonContent, Reason::Fixed(reason));
+        return Ok(());
+    }
+    if el.user_data().is::<Kept>() {
+        return Ok(());
+    }
     if state.borrow().filters.is_some() {
         apply_filters(state, el, &tag)?;
         if el.removed() {
@@ -511,10 +528,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             return Ok(());
         }
     }
-    if rules::is_inert(&tag, el.namespace_uri()) {
+    if inert {
         return Ok(());
     }
-    let attrs = Attributes::of(el, &tag);
     let info = StartTag {
         tag: &tag,
         class: attrs.class.as_deref(),

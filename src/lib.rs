@@ -41,6 +41,7 @@ mod paywall;
 mod reader;
 mod report;
 mod rules;
+mod safety;
 mod teaser;
 mod text;
 #[cfg(feature = "wasm")]

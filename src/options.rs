@@ -41,7 +41,9 @@ pub enum Category {
     Footer,
     /// Elements hidden from readers (`hidden`, `aria-hidden`, `display:none`).
     Hidden,
-    /// Elements that are not content: scripts, styles, non-video iframes, form controls, templates.
+    /// Elements that are not content: templates, form controls, dialogs. Scripts, styles,
+    /// embedded objects, frames and iframes that are not video embeds are reported here too, and
+    /// go whatever [`Options::keep`] says: output is always safe to render.
     NonContent,
     /// Elements removed by a caller's `remove_selectors`.
     Custom,

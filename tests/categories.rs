@@ -178,15 +178,27 @@ fn hidden() {
 
 #[test]
 fn non_content() {
-    assert_category(Category::NonContent, "<script>track()</script>", "track()");
-    assert_category(Category::NonContent, "<style>p { color: red }</style>", "color: red");
-    assert_category(
-        Category::NonContent,
-        r#"<iframe src="https://ads.example.com/x"></iframe>"#,
-        "ads.example.com",
-    );
     assert_category(Category::NonContent, "<template><p>Later</p></template>", "Later");
     assert_category(Category::NonContent, r#"<input type="email" name="email">"#, "<input");
+}
+
+#[test]
+fn code_goes_even_when_non_content_is_kept() {
+    for (block, marker) in [
+        ("<script>track()</script>", "track()"),
+        ("<style>p { color: red }</style>", "color: red"),
+        (
+            r#"<iframe src="https://ads.example.com/x"></iframe>"#,
+            "ads.example.com",
+        ),
+        (r#"<object data="x.swf"></object>"#, "x.swf"),
+        (r#"<p onclick="track()">Text</p>"#, "track()"),
+    ] {
+        for keep in [vec![], vec![Category::NonContent]] {
+            let (html, _) = run(block, &keep);
+            assert!(!html.contains(marker), "`{marker}` survived (keep {keep:?}) in\n{html}");
+        }
+    }
 }
 
 #[test]

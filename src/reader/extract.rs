@@ -172,7 +172,7 @@ fn fallback_image(markup: &str, base: Option<&BaseUrl>) -> Option<String> {
     if get("width") == Some("1") || get("height") == Some("1") {
         return None;
     }
-    let src = get("src").filter(|s| !is_placeholder(s))?;
+    let src = get("src").filter(|s| !is_placeholder(s) && !crate::safety::is_script_url(s))?;
     let resolve = |url: &str| base.map_or(url.to_string(), |b| b.resolve(url));
     let mut img = format!(r#"<img src="{}""#, attribute(&resolve(src)));
     if let Some(srcset) = get("srcset") {
@@ -266,10 +266,10 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
     }
     if matches!(tag.as_str(), "img" | "source") {
         let placeholder = el.get_attribute("src").is_none_or(|s| is_placeholder(&s));
-        if let (true, Some(src)) = (placeholder, lazy_src) {
+        if let (true, Some(src)) = (placeholder, lazy_src.filter(|s| !crate::safety::is_script_url(s))) {
             let _ = el.set_attribute("src", &src);
         }
-        if let Some(srcset) = lazy_srcset {
+        if let Some(srcset) = lazy_srcset.filter(|s| !crate::safety::is_script_url(s)) {
             if el.get_attribute("srcset").is_none_or(|s| is_placeholder(&s)) {
                 let _ = el.set_attribute("srcset", &srcset);
             }

@@ -1,0 +1,303 @@
+//! Safe output, in both modes and whatever the options keep: no element that runs or embeds
+//! code, no event handler, no script URL, no form action, no CSS that runs code.
+
+use crate::entities;
+use crate::rules::is_video_embed;
+use lol_html::html_content::Element;
+
+const HTML: &str = "http://www.w3.org/1999/xhtml";
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Elements that run or embed code, or change how the rest of the page is read, by namespace.
+pub(crate) fn is_unsafe_element(tag: &str, namespace: &str) -> bool {
+    match namespace {
+        HTML => matches!(
+            tag,
+            "script"
+                | "style"
+                | "noscript"
+                | "object"
+                | "embed"
+                | "applet"
+                | "frame"
+                | "frameset"
+                | "base"
+                | "portal"
+                | "noembed"
+                | "noframes"
+        ),
+        // SVG's scripts, its event and animation elements (which can set attributes such as
+        // `href` to script URLs), and foreign content that switches back to HTML.
+        SVG => matches!(
+            tag,
+            "script"
+                | "style"
+                | "foreignobject"
+                | "animate"
+                | "animatemotion"
+                | "animatetransform"
+                | "set"
+                | "handler"
+                | "listener"
+                | "discard"
+        ),
+        // MathML: HTML inside annotation-xml is where parser-differential (mutation) attacks live.
+        _ => matches!(tag, "annotation-xml" | "maction" | "script"),
+    }
+}
+
+/// Entities decoded as a browser would, for the checks: the HTML4 table, and the HTML5 names
+/// that can spell a scheme (`&Tab;`, `&NewLine;`, `&colon;`).
+fn decode(value: &str) -> String {
+    let value = if value.contains('&') {
+        value
+            .replace("&Tab;", "\t")
+            .replace("&NewLine;", "\n")
+            .replace("&colon;", ":")
+    } else {
+        value.to_string()
+    };
+    entities::decode(&value).into_owned()
+}
+
+/// Attributes whose value is a URL a browser may navigate to, load or run.
+fn is_url_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "href"
+            | "src"
+            | "xlink:href"
+            | "action"
+            | "formaction"
+            | "data"
+            | "poster"
+            | "background"
+            | "lowsrc"
+            | "dynsrc"
+            | "cite"
+            | "longdesc"
+            | "usemap"
+            | "manifest"
+            | "ping"
+            | "codebase"
+            | "archive"
+            | "profile"
+            | "classid"
+            | "itemtype"
+            | "to"
+            | "from"
+            | "values"
+            | "by"
+    )
+}
+
+/// Whether a URL (as written in an attribute: entities, whitespace and control characters
+/// included) would run script or render a document: `javascript:`, `vbscript:`, `livescript:`,
+/// and `data:` except images.
+///
+/// ```text
+/// " &#106;ava&#x09;script:alert(1)"  → true
+/// "data:image/png;base64,…"           → false
+/// ```
+pub(crate) fn is_script_url(value: &str) -> bool {
+    let decoded = decode(value);
+    let compact: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}')
+        .take(32)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = compact.split(':').next().unwrap_or("");
+    if !compact.contains(':') || scheme.contains(['/', '?', '#']) {
+        return false;
+    }
+    match scheme {
+        "javascript" | "vbscript" | "livescript" | "mocha" => true,
+        // Images are inert, but an SVG image is a document that can hold script.
+        "data" => !compact.starts_with("data:image/") || compact.starts_with("data:image/svg"),
+        _ => false,
+    }
+}
+
+/// Whether a `srcset` holds a script URL in any of its candidates.
+fn srcset_has_script_url(value: &str) -> bool {
+    value
+        .split(',')
+        .any(|candidate| is_script_url(candidate.split_whitespace().next().unwrap_or("")))
+}
+
+/// Whether inline CSS could run code or load a script: `expression()`, script URLs,
+/// `-moz-binding`, `behavior:`, `@import` (after entities, CSS escapes and comments).
+pub(crate) fn is_unsafe_css(value: &str) -> bool {
+    let decoded = decode(value);
+    let mut plain = String::with_capacity(decoded.len());
+    let mut chars = decoded.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSS escapes: `\65` is `e`, `\:` is `:`.
+            '\\' => {
+                let mut hex = String::new();
+                while hex.len() < 6 && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+                    hex.push(chars.next().unwrap_or('0'));
+                }
+                if hex.is_empty() {
+                    if let Some(next) = chars.next() {
+                        plain.push(next);
+                    }
+                } else if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    plain.push(ch);
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for c in chars.by_ref() {
+                    if previous == '*' && c == '/' {
+                        break;
+                    }
+                    previous = c;
+                }
+            }
+            c if c.is_whitespace() || c.is_control() => {}
+            c => plain.push(c.to_ascii_lowercase()),
+        }
+    }
+    [
+        "expression(",
+        "javascript:",
+        "vbscript:",
+        "livescript:",
+        "-moz-binding",
+        "behavior:",
+        "@import",
+        "data:text",
+    ]
+    .iter()
+    .any(|bad| plain.contains(bad))
+}
+
+/// What the element's attributes say about its safety.
+pub(crate) enum Verdict {
+    Safe,
+    /// The element must go (a refresh, an iframe that is not a video, a script link).
+    RemoveElement(&'static str),
+}
+
+/// Removes event handlers, script URLs, `srcdoc`, form actions and unsafe styles from `el`;
+/// says when the element itself must go. `visit` sees every attribute that stays, with its
+/// lower-cased name (one pass over the attributes serves the rules too). Names of one or two
+/// letters but `id` are never dangerous and are not read.
+pub(crate) fn sanitize(
+    el: &mut Element,
+    tag: &str,
+    mut visit: impl FnMut(&str, &lol_html::html_content::Attribute),
+) -> Verdict {
+    let mut unsafe_attributes: Vec<String> = Vec::new();
+    let mut verdict = Verdict::Safe;
+    for attr in el.attributes() {
+        if attr.name_source_location().is_some_and(|l| l.bytes().len() == 1) {
+            continue;
+        }
+        let name = attr.name();
+        let drop = if name.starts_with("on") {
+            true
+        } else {
+            match name.as_str() {
+                "srcdoc" | "formaction" | "action" => true,
+                "style" => is_unsafe_css(&attr.value()),
+                "srcset" | "imagesrcset" => srcset_has_script_url(&attr.value()),
+                "http-equiv" if tag == "meta" && attr.value().trim().eq_ignore_ascii_case("refresh") => {
+                    verdict = Verdict::RemoveElement("<meta http-equiv=\"refresh\">");
+                    false
+                }
+                "rel" if tag == "link" && attr.value().to_ascii_lowercase().contains("import") => {
+                    verdict = Verdict::RemoveElement("<link rel=\"import\">");
+                    false
+                }
+                "src" if tag == "iframe" && !is_video_embed(&attr.value()) => {
+                    verdict = Verdict::RemoveElement("<iframe> that is not a video embed");
+                    false
+                }
+                name if is_url_attribute(name) => is_script_url(&attr.value()),
+                _ => false,
+            }
+        };
+        if drop {
+            unsafe_attributes.push(name);
+        } else {
+            visit(&name, attr);
+        }
+    }
+    if tag == "iframe" && el.get_attribute("src").is_none() {
+        verdict = Verdict::RemoveElement("<iframe> that is not a video embed");
+    }
+    for name in &unsafe_attributes {
+        el.remove_attribute(name);
+    }
+    verdict
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_urls_however_written() {
+        for url in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#x6A;&#x61;vascript:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "jav&Tab;ascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "DATA:application/xhtml+xml,x",
+        ] {
+            assert!(is_script_url(url), "{url:?}");
+        }
+        for url in [
+            "https://a.org/javascript:x",
+            "/path?x=javascript:",
+            "#javascript:",
+            "data:image/png;base64,AAA",
+            "mailto:a@b.c",
+            "page.html",
+        ] {
+            assert!(!is_script_url(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn unsafe_css() {
+        for css in [
+            "width: expression(alert(1))",
+            "background:url(javascript:alert(1))",
+            "background:url('jav\\61script:alert(1)')",
+            "x:ex/**/pression(alert(1))",
+            "-moz-binding:url(x.xml#xss)",
+            "behavior: url(x.htc)",
+            "background:url(&#106;avascript:alert(1))",
+        ] {
+            assert!(is_unsafe_css(css), "{css:?}");
+        }
+        assert!(!is_unsafe_css("color: red; background: url(/img/a.png)"));
+    }
+
+    #[test]
+    fn unsafe_elements_by_namespace() {
+        assert!(is_unsafe_element("script", HTML) && is_unsafe_element("base", HTML));
+        assert!(is_unsafe_element("set", SVG) && is_unsafe_element("foreignobject", SVG));
+        assert!(is_unsafe_element(
+            "annotation-xml",
+            "http://www.w3.org/1998/Math/MathML"
+        ));
+        assert!(!is_unsafe_element("p", HTML) && !is_unsafe_element("path", SVG));
+    }
+}
