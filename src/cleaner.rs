@@ -1,6 +1,7 @@
 //! The public cleaner: build once from [`Options`], then clean any number of documents, in one
 //! piece or as a stream of chunks.
 
+use crate::charset::{encoding_for_label, Sniffer};
 use crate::engine::{self, Selectors, Shared, State};
 use crate::error::{Error, Result};
 use crate::filters::{FilterReport, FilterSet};
@@ -29,6 +30,8 @@ pub struct Cleaner {
     options: Options,
     selectors: Selectors,
     filters: Option<Arc<FilterSet>>,
+    /// The caller's encoding label, resolved.
+    charset: Option<&'static encoding_rs::Encoding>,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -96,12 +99,20 @@ impl Cleaner {
                 reason: "must be greater than 0".into(),
             });
         }
+        let charset = match options.charset.as_deref() {
+            None => None,
+            Some(label) => Some(encoding_for_label(label).ok_or_else(|| Error::InvalidOption {
+                option: "charset",
+                reason: format!("`{label}` is not an encoding label (try utf-8, windows-1251, shift_jis …)"),
+            })?),
+        };
         let keep = parse_selectors(&options.keep_selectors)?;
         let remove = parse_selectors(&options.remove_selectors)?;
         Ok(Cleaner {
             selectors: Selectors::new(keep, remove),
             options,
             filters: filters.filter(|f| !f.is_empty()),
+            charset,
         })
     }
 
@@ -158,6 +169,8 @@ impl Cleaner {
             memory_limit: self.options.memory_limit,
             pass_through_on_memory_limit: self.options.on_memory_limit == OnMemoryLimit::PassThrough,
             bytes_in: 0,
+            bytes_parsed: 0,
+            sniffer: Sniffer::new(self.charset),
             reader,
         }
     }
@@ -179,7 +192,10 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_str(&self, html: &str) -> Result<Cleaned> {
-        let (bytes, report) = self.clean_bytes(html.as_bytes())?;
+        let mut bytes = Vec::with_capacity(html.len() / 2);
+        let mut stream = self.stream(|b: &[u8]| bytes.extend_from_slice(b));
+        stream.write_str(html)?;
+        let report = stream.end()?;
         let html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok(Cleaned { html, report })
     }
@@ -263,6 +279,9 @@ pub struct CleanStream<'s> {
     memory_limit: usize,
     pass_through_on_memory_limit: bool,
     bytes_in: u64,
+    /// UTF-8 bytes handed to lol_html (differs from `bytes_in` when the page is transcoded).
+    bytes_parsed: u64,
+    sniffer: Sniffer,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -287,8 +306,35 @@ impl CleanStream<'_> {
             self.sink.borrow_mut().write(chunk);
             return Ok(());
         }
+        if self.rewriter.is_none() {
+            return Err(Error::StreamFinished);
+        }
+        let utf8 = self.sniffer.feed(chunk);
+        self.parse(&utf8)
+    }
+
+    /// Feeds text (already decoded): unless bytes came first, the document is taken as UTF-8
+    /// whatever its `<meta>` says.
+    ///
+    /// # Errors
+    /// As for [`write`](CleanStream::write).
+    pub fn write_str(&mut self, text: &str) -> Result<()> {
+        self.sniffer.assume_text();
+        self.write(text.as_bytes())
+    }
+
+    /// Hands UTF-8 to lol_html (marking the page as transcoded first, so its `<meta>` charset
+    /// is corrected).
+    fn parse(&mut self, utf8: &[u8]) -> Result<()> {
+        if utf8.is_empty() {
+            return Ok(());
+        }
+        if self.sniffer.transcoding() {
+            self.state.borrow_mut().transcoded = true;
+        }
+        self.bytes_parsed += utf8.len() as u64;
         let rewriter = self.rewriter.as_mut().ok_or(Error::StreamFinished)?;
-        let result = rewriter.write(chunk);
+        let result = rewriter.write(utf8);
         self.after(result)
     }
 
@@ -298,12 +344,18 @@ impl CleanStream<'_> {
     /// As for [`write`](CleanStream::write).
     pub fn end(mut self) -> Result<Report> {
         if !self.passing_through {
-            let rewriter = self.rewriter.take().ok_or(Error::StreamFinished)?;
-            let result = rewriter.end();
-            self.after(result)?;
+            if self.rewriter.is_none() {
+                return Err(Error::StreamFinished);
+            }
+            let rest = self.sniffer.finish();
+            self.parse(&rest)?;
+            if let Some(rewriter) = self.rewriter.take() {
+                let result = rewriter.end();
+                self.after(result)?;
+            }
         }
         let mut st = self.state.borrow_mut();
-        st.finish(self.bytes_in as usize);
+        st.finish(self.bytes_parsed as usize);
         let mut sink = self.sink.borrow_mut();
         st.out.flush_ready(&mut |b| sink.write(b));
         let mut report = std::mem::take(&mut st.report);
@@ -312,6 +364,10 @@ impl CleanStream<'_> {
         }
         report.bytes_in = self.bytes_in;
         report.bytes_out = sink.bytes;
+        if let Some((encoding, source)) = self.sniffer.decided() {
+            report.encoding = Some(encoding.name().to_string());
+            report.encoding_from = Some(source);
+        }
         if let Some(mut run) = self.reader.take() {
             let cleaned = std::mem::take(&mut *run.cleaned.borrow_mut());
             let article = crate::reader::read(&cleaned, &st.facts, report.title.as_deref(), &run.options);

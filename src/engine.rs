@@ -30,6 +30,19 @@ pub(crate) const HOLD_CAP: usize = 64 * 1024;
 const MAX_OPEN_HOLDS: usize = 32;
 /// JSON-LD blocks larger than this are skipped.
 const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
+/// The `<title>` is read up to this many bytes.
+const MAX_TITLE_BYTES: usize = 4096;
+
+/// Appends `text` to `buffer` up to `cap` bytes (cut at a character boundary), so that the
+/// result does not depend on how the text was split into chunks.
+pub(crate) fn push_capped(buffer: &mut String, text: &str, cap: usize) {
+    let room = cap.saturating_sub(buffer.len());
+    let mut end = room.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    buffer.push_str(&text[..end]);
+}
 const SNIPPET_CHARS: usize = 80;
 /// Text kept of a block judged by its text: enough for the longest judged text in most scripts
 /// (a block whose text does not fit is not judged by phrases).
@@ -67,12 +80,15 @@ pub(crate) struct State {
     keep_image_fallbacks: bool,
     /// The element before was an image (reader mode only).
     after_image: bool,
+    /// The input was decoded from another encoding: `<meta>` charsets must say UTF-8.
+    pub transcoded: bool,
     /// Loaded filter lists and what they need to know about this page.
     filters: Option<(Arc<FilterSet>, PageFilter)>,
     keep_depth: u32,
     gated_depth: u32,
     pub facts: JsonLdFacts,
     json_ld: String,
+    json_ld_too_large: bool,
     title_raw: Option<String>,
     title_done: bool,
     teaser: Option<TeaserSample>,
@@ -160,10 +176,12 @@ impl State {
             keep_image_fallbacks: options.mode == crate::options::Mode::Reader,
             after_image: false,
             filters: filters.map(|set| (set, PageFilter::new(host))),
+            transcoded: false,
             keep_depth: 0,
             gated_depth: 0,
             facts: JsonLdFacts::default(),
             json_ld: String::new(),
+            json_ld_too_large: false,
             title_raw: None,
             title_done: false,
             teaser: None,
@@ -262,6 +280,7 @@ pub(crate) struct Selectors {
     any: Selector,
     title: Selector,
     json_ld: Selector,
+    meta: Selector,
 }
 
 impl Selectors {
@@ -273,6 +292,7 @@ impl Selectors {
             any: fixed("*"),
             title: fixed("title"),
             json_ld: fixed("script[type*=\"ld+json\"]"),
+            meta: fixed("meta"),
         }
     }
 }
@@ -295,8 +315,17 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
         ));
     }
-    let (st, st2, st3) = (state.clone(), state.clone(), state.clone());
+    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
     settings = settings
+        .append_element_content_handler((
+            Cow::Borrowed(&selectors.meta),
+            ElementContentHandlers::default().element(move |el: &mut Element| {
+                if st4.borrow().transcoded {
+                    declare_utf8(el);
+                }
+                Ok(())
+            }),
+        ))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.title),
             ElementContentHandlers::default().text(move |t: &mut TextChunk| on_title_text(&st, t)),
@@ -419,15 +448,25 @@ fn apply_filters(state: &Shared, el: &mut Element, tag: &str) -> HandlerResult {
     Ok(())
 }
 
+/// A page decoded to UTF-8 must say so: `<meta charset>` and the Content-Type `<meta>` are corrected.
+fn declare_utf8(el: &mut Element) {
+    if el.has_attribute("charset") {
+        let _ = el.set_attribute("charset", "utf-8");
+    } else if el
+        .get_attribute("http-equiv")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("content-type"))
+    {
+        let _ = el.set_attribute("content", "text/html; charset=utf-8");
+    }
+}
+
 fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     let mut st = state.borrow_mut();
     if st.title_done {
         return Ok(());
     }
     let raw = st.title_raw.get_or_insert_with(String::new);
-    if raw.len() < 4096 {
-        raw.push_str(text.as_str());
-    }
+    push_capped(raw, text.as_str(), MAX_TITLE_BYTES);
     if text.last_in_text_node() {
         st.title_done = true;
     }
@@ -436,12 +475,17 @@ fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
 
 fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     let mut st = state.borrow_mut();
+    // A block over the limit is skipped whole (whatever its chunks), so any chunking reads the same.
     if st.json_ld.len() + text.as_str().len() <= MAX_JSON_LD_BYTES {
         st.json_ld.push_str(text.as_str());
+    } else {
+        st.json_ld_too_large = true;
     }
     if text.last_in_text_node() {
         let json = std::mem::take(&mut st.json_ld);
-        st.facts.read(&json);
+        if !std::mem::take(&mut st.json_ld_too_large) {
+            st.facts.read(&json);
+        }
     }
     if st.removes(Category::NonContent) {
         text.remove();

@@ -26,6 +26,7 @@
 pub struct ReadmeDoctests;
 
 mod block_text;
+mod charset;
 mod cleaner;
 mod engine;
 mod entities;
@@ -35,6 +36,7 @@ mod hold;
 mod json;
 mod ledger;
 mod markdown;
+mod markup;
 mod metadata;
 mod options;
 mod paywall;
@@ -47,6 +49,7 @@ mod text;
 #[cfg(feature = "wasm")]
 mod wasm;
 
+pub use charset::EncodingSource;
 pub use cleaner::{CleanStream, Cleaned, Cleaner};
 pub use error::{Error, Result};
 pub use filters::{FilterReport, FilterSet};

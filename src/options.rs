@@ -200,6 +200,12 @@ pub struct Options {
     #[cfg_attr(feature = "cli", arg(long, value_name = "URL"))]
     pub url: Option<String>,
 
+    /// The page's character encoding as the server declared it (the HTTP `Content-Type`
+    /// charset, e.g. `windows-1251`). A byte order mark still wins; without either, the page's
+    /// `<meta>` is read, else the encoding is guessed. Output is always UTF-8.
+    #[cfg_attr(feature = "cli", arg(long, value_name = "LABEL"))]
+    pub charset: Option<String>,
+
     /// Filter lists in Adblock Plus / uBlock Origin syntax (the text of each); their cosmetic
     /// rules remove elements, reported as `filter-list`. The CLI reads them from files
     /// (`--filters`); to share one compiled set between cleaners, see
@@ -231,6 +237,7 @@ impl Default for Options {
             keep_selectors: Vec::new(),
             explain: false,
             url: None,
+            charset: None,
             filter_lists: Vec::new(),
             memory_limit: DEFAULT_MEMORY_LIMIT,
             on_memory_limit: OnMemoryLimit::Error,

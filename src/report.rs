@@ -53,6 +53,12 @@ pub struct Report {
     pub bytes_in: u64,
     /// Bytes written.
     pub bytes_out: u64,
+    /// The input's character encoding (WHATWG name, e.g. `windows-1251`); output is UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// How the encoding was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding_from: Option<crate::charset::EncodingSource>,
     /// Reader mode: what the page says about its article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,

@@ -55,14 +55,29 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
 }
 
 /// HTML from JavaScript: a string or a `Uint8Array`.
+/// HTML from JavaScript: text (a string, decoded already) or bytes (a Uint8Array, any encoding).
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn from(value: &JsValue, what: &str) -> Result<Input, JsValue> {
+        if let Some(s) = value.as_string() {
+            return Ok(Input::Text(s));
+        }
+        if value.is_instance_of::<js_sys::Uint8Array>() {
+            return Ok(Input::Bytes(js_sys::Uint8Array::from(value.clone()).to_vec()));
+        }
+        Err(js_sys::TypeError::new(&format!("{what} must be a string or a Uint8Array")).into())
+    }
+}
+
 fn bytes_from(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
-    if let Some(s) = value.as_string() {
-        return Ok(s.into_bytes());
-    }
-    if value.is_instance_of::<js_sys::Uint8Array>() {
-        return Ok(js_sys::Uint8Array::from(value.clone()).to_vec());
-    }
-    Err(js_sys::TypeError::new(&format!("{what} must be a string or a Uint8Array")).into())
+    Ok(match Input::from(value, what)? {
+        Input::Text(s) => s.into_bytes(),
+        Input::Bytes(b) => b,
+    })
 }
 
 fn error(e: Error) -> JsValue {
@@ -86,8 +101,13 @@ struct Outcome<'a> {
 }
 
 fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
-    let bytes = bytes_from(html, "html")?;
-    let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
+    let (out, report) = match Input::from(html, "html")? {
+        Input::Text(text) => {
+            let cleaned = cleaner.clean_str(&text).map_err(error)?;
+            (cleaned.html.into_bytes(), cleaned.report)
+        }
+        Input::Bytes(bytes) => cleaner.clean_bytes(&bytes).map_err(error)?,
+    };
     let html = String::from_utf8_lossy(&out);
     let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());
     to_js(&Outcome {
@@ -191,9 +211,13 @@ pub struct WasmStream {
 impl WasmStream {
     /// Feeds a chunk (string or `Uint8Array`); returns the cleaned bytes produced by it.
     pub fn write(&mut self, chunk: JsValue) -> Result<Vec<u8>, JsValue> {
-        let bytes = bytes_from(&chunk, "chunk")?;
+        let input = Input::from(&chunk, "chunk")?;
         let stream = self.inner.as_mut().ok_or_else(|| error(Error::StreamFinished))?;
-        if let Err(e) = stream.write(&bytes) {
+        let written = match &input {
+            Input::Text(text) => stream.write_str(text),
+            Input::Bytes(bytes) => stream.write(bytes),
+        };
+        if let Err(e) = written {
             self.inner = None;
             return Err(error(e));
         }

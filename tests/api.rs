@@ -125,8 +125,14 @@ fn empty_input_gives_empty_output_and_a_warning() {
 #[test]
 fn invalid_utf8_and_binary_junk_pass_without_panic() {
     let cleaner = Cleaner::new(Options::default()).unwrap();
-    let (out, _) = cleaner.clean_bytes(b"<p>caf\xe9 \xff\xfe</p><nav>x</nav>").unwrap();
-    assert_eq!(out, b"<p>caf\xe9 \xff\xfe</p>");
+    // Bytes that are not UTF-8 and no declaration: the encoding is guessed, the output is UTF-8.
+    let (out, report) = cleaner.clean_bytes(b"<p>caf\xe9 \xff\xfe</p><nav>x</nav>").unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), "<p>café ÿþ</p>");
+    assert_eq!(report.encoding.as_deref(), Some("windows-1252"));
+    // Invalid sequences in a page that says it is UTF-8 pass as they are (lossy reading shows
+    // U+FFFD): nothing else is lost.
+    let (out, _) = cleaner.clean_bytes(b"<meta charset=utf-8><p>a\xff b</p>").unwrap();
+    assert_eq!(String::from_utf8_lossy(&out), "<meta charset=utf-8><p>a\u{fffd} b</p>");
     let junk: Vec<u8> = (0..200_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
@@ -204,4 +210,26 @@ fn text_output_puts_the_title_first() {
         .clean_str("<title>Story &amp; more</title><nav>x</nav><h1>Story &amp; more</h1><p>Body  text</p>")
         .unwrap();
     assert_eq!(cleaned.text(), "Story & more\n\nBody text\n");
+}
+
+/// Found by fuzzing (stream and reader targets): a `<title>` longer than the 4 KiB read of it
+/// gave a different report depending on where chunks split it; so did an oversized JSON-LD block.
+#[test]
+fn capped_reads_do_not_depend_on_chunking() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let json = format!(
+        r#"{{"@type":"NewsArticle","headline":"H","articleBody":"{}"}}"#,
+        "x".repeat(4 * 1024 * 1024)
+    );
+    let page = format!(
+        "<title>{}</title><script type=\"application/ld+json\">{json}</script><p>Story</p>",
+        "Ж".repeat(3000)
+    );
+    let (whole, whole_report) = cleaner.clean_bytes(page.as_bytes()).unwrap();
+    for piece in [61, 1000, 4093, 65_536] {
+        let (out, report) = common::clean_pieces(&cleaner, page.as_bytes().chunks(piece)).unwrap();
+        assert_eq!(out, whole, "chunks of {piece}");
+        assert_eq!(report, whole_report, "chunks of {piece}");
+    }
+    assert!(whole_report.title.unwrap().len() <= 4096);
 }

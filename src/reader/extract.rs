@@ -167,7 +167,7 @@ fn fallback_image(markup: &str, base: Option<&BaseUrl>) -> Option<String> {
     let at = markup.to_ascii_lowercase().find("<img")?;
     let tag = &markup[at + 4..];
     let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let attrs = tag_attributes(tag);
+    let attrs = crate::markup::tag_attributes(tag);
     let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     if get("width") == Some("1") || get("height") == Some("1") {
         return None;
@@ -181,42 +181,6 @@ fn fallback_image(markup: &str, base: Option<&BaseUrl>) -> Option<String> {
     }
     img.push_str(&format!(r#" alt="{}">"#, attribute(get("alt").unwrap_or(""))));
     Some(img)
-}
-
-/// `name="value"`, `name='value'` and `name=value` pairs of a start tag's inside (names lower-cased,
-/// values with entities decoded).
-fn tag_attributes(tag: &str) -> Vec<(String, String)> {
-    let mut attrs = Vec::new();
-    let mut rest = tag;
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-        let name_len = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        if name_len == 0 {
-            return attrs;
-        }
-        let name = rest[..name_len].to_ascii_lowercase();
-        rest = rest[name_len..].trim_start();
-        let mut value = String::new();
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (v, tail) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(q).unwrap_or(body.len());
-                    (&body[..end], body.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    after.split_at(end)
-                }
-            };
-            value = crate::entities::decode(v).into_owned();
-            rest = tail;
-        }
-        attrs.push((name, value));
-    }
 }
 
 /// An attribute value escaped for double quotes.

@@ -526,11 +526,11 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     if in_link {
         node.link_text += chars;
     }
-    if st.byline_node.is_some() && st.byline_text.len() < 4 * MAX_BYLINE_CHARS {
-        st.byline_text.push_str(text);
+    if st.byline_node.is_some() {
+        crate::engine::push_capped(&mut st.byline_text, text, 4 * MAX_BYLINE_CHARS);
     }
-    if st.h1_node.is_some() && st.h1_text.len() < 2048 {
-        st.h1_text.push_str(text);
+    if st.h1_node.is_some() {
+        crate::engine::push_capped(&mut st.h1_text, text, 2048);
     }
     Ok(())
 }

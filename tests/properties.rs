@@ -1,0 +1,113 @@
+//! Properties over generated pages (proptest): any chunking gives the same output, stream mode
+//! is idempotent, and the output re-parses to elements the input had (cleaning never turns
+//! text into markup).
+
+use proptest::prelude::*;
+use stripwall::{Cleaner, Mode, Options};
+
+/// Pieces of real-world markup, boilerplate and hostile constructs, glued at random.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<p>The council approved the plan on Monday, after a long debate about costs.</p>".to_string()),
+        Just("<div class=\"cookie-banner\">We use cookies. <button>Accept</button></div>".to_string()),
+        Just("<nav><ul><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">News</a></li></ul></nav>".to_string()),
+        Just("<div class=\"paywall\"><p>Subscribe now for $1</p></div>".to_string()),
+        Just("<article><h1>Title</h1><p>Body text of the story, with commas, and more.</p>".to_string()),
+        Just("</article>".to_string()),
+        Just("<p>unclosed paragraph ".to_string()),
+        Just("<ul><li>one<li>two</ul>".to_string()),
+        Just("<table><tr><td>a<td>b</table>".to_string()),
+        Just("<script>var x = '</div>';</script>".to_string()),
+        Just("<style>p{color:red}</style>".to_string()),
+        Just("<img src=x onerror=alert(1)>".to_string()),
+        Just("<a href=\"javascript:alert(1)\">x</a>".to_string()),
+        Just("<!-- a comment <p> -->".to_string()),
+        Just("<noscript><img src=\"a.jpg\"></noscript>".to_string()),
+        Just("<svg><a xlink:href=\"javascript:x\"><text>t</text></a></svg>".to_string()),
+        Just("<footer>© 2026 Site. All rights reserved.</footer>".to_string()),
+        Just("<div class=\"share-bar\"><a href=\"/s\">Share</a></div>".to_string()),
+        Just("<textarea><p>not markup</p></textarea>".to_string()),
+        Just("<title>T &amp; U</title>".to_string()),
+        "[a-zA-Z ,.&;<>\"'/=]{0,40}",
+        "\\PC{0,20}",
+    ]
+}
+
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..24).prop_map(|parts| parts.concat())
+}
+
+fn cleaner(mode: Mode) -> Cleaner {
+    Cleaner::new(Options {
+        mode,
+        explain: true,
+        ..Options::default()
+    })
+    .unwrap()
+}
+
+/// Start tags as a parser sees them, lower-cased.
+fn start_tags(html: &[u8]) -> Vec<String> {
+    let tags = std::cell::RefCell::new(Vec::new());
+    {
+        let settings = lol_html::Settings::new()
+            .append_element_content_handler(lol_html::element!("*", |el| {
+                tags.borrow_mut().push(el.tag_name());
+                Ok(())
+            }))
+            .with_strict(false);
+        let mut parser = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
+        if parser.write(html).is_ok() {
+            let _ = parser.end();
+        }
+    }
+    let mut tags = tags.into_inner();
+    tags.sort();
+    tags
+}
+
+/// Whether `part` is a sub-multiset of `whole` (both sorted).
+fn is_sub_multiset(part: &[String], whole: &[String]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|p| rest.by_ref().any(|w| w == p))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_chunking_gives_the_same_output(html in page(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+        for mode in [Mode::Stream, Mode::Reader] {
+            let cleaner = cleaner(mode);
+            let bytes = html.as_bytes();
+            let (whole, whole_report) = cleaner.clean_bytes(bytes).unwrap();
+            let mut at: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+            at.sort_unstable();
+            let mut out = Vec::new();
+            let mut stream = cleaner.stream(|b: &[u8]| out.extend_from_slice(b));
+            let mut from = 0;
+            for to in at.into_iter().chain([bytes.len()]) {
+                stream.write(&bytes[from..to]).unwrap();
+                from = to;
+            }
+            let report = stream.end().unwrap();
+            prop_assert_eq!(&out, &whole);
+            prop_assert_eq!(report, whole_report);
+        }
+    }
+
+    #[test]
+    fn stream_mode_is_idempotent(html in page()) {
+        let cleaner = cleaner(Mode::Stream);
+        let once = cleaner.clean_str(&html).unwrap().html;
+        let twice = cleaner.clean_str(&once).unwrap().html;
+        prop_assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn output_reparses_to_elements_the_input_had(html in page()) {
+        let out = cleaner(Mode::Stream).clean_str(&html).unwrap().html;
+        let (input, output) = (start_tags(html.as_bytes()), start_tags(out.as_bytes()));
+        prop_assert!(is_sub_multiset(&output, &input), "new elements appeared:\n{:?}\nfrom\n{:?}\noutput: {}", output, input, out);
+    }
+}
