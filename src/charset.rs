@@ -76,16 +76,24 @@ impl Sniffer {
         }
     }
 
-    /// Whether the input is being decoded (it is not UTF-8).
+    /// Whether the input is being decoded from another encoding than UTF-8.
     pub fn transcoding(&self) -> bool {
-        matches!(self.state, Sniffing::Decoding(_))
+        self.decided.is_some_and(|(encoding, _)| encoding != UTF_8)
     }
 
     /// Takes the next input bytes and gives back the UTF-8 that is ready: the chunk itself once
     /// the input is known to be UTF-8, else decoded bytes (none while the first bytes are read).
     pub fn feed<'a>(&mut self, chunk: &'a [u8]) -> Cow<'a, [u8]> {
         match &mut self.state {
-            Sniffing::PassThrough => Cow::Borrowed(chunk),
+            Sniffing::PassThrough if std::str::from_utf8(chunk).is_ok() => Cow::Borrowed(chunk),
+            Sniffing::PassThrough => {
+                // Invalid or split sequences: from here on the UTF-8 decoder replaces them the
+                // same way whatever the chunking (the parser would not).
+                let mut decoder = Box::new(UTF_8.new_decoder_without_bom_handling());
+                let out = decode(&mut decoder, chunk, false);
+                self.state = Sniffing::Decoding(decoder);
+                Cow::Owned(out)
+            }
             Sniffing::Decoding(decoder) => Cow::Owned(decode(decoder, chunk, false)),
             Sniffing::Guessing(held) if held.is_empty() => {
                 let ascii = chunk.iter().position(|b| !b.is_ascii()).unwrap_or(chunk.len());
@@ -141,7 +149,7 @@ impl Sniffer {
         };
         self.decided = Some((encoding, EncodingSource::Detected));
         if encoding == UTF_8 {
-            return held;
+            return self.feed(&held).into_owned();
         }
         let mut decoder = Box::new(encoding.new_decoder_without_bom_handling());
         let out = decode(&mut decoder, &held, false);
@@ -198,7 +206,7 @@ impl Sniffer {
         let bom = Encoding::for_bom(&buffer).map_or(0, |(_, len)| len);
         if encoding == UTF_8 {
             buffer.drain(..bom);
-            return buffer;
+            return self.feed(&buffer).into_owned();
         }
         let mut decoder = Box::new(encoding.new_decoder_without_bom_handling());
         let out = decode(&mut decoder, &buffer[bom..], false);

@@ -33,15 +33,21 @@ const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
 /// The `<title>` is read up to this many bytes.
 const MAX_TITLE_BYTES: usize = 4096;
 
-/// Appends `text` to `buffer` up to `cap` bytes (cut at a character boundary), so that the
-/// result does not depend on how the text was split into chunks.
+/// Appends `text` to `buffer` while at least 4 bytes (the longest character) of `cap` remain.
+/// The rule looks at the length alone, so the kept prefix is the same however the text was
+/// split into chunks (found by fuzzing: cutting each chunk at the cap let a later, shorter
+/// character in).
 pub(crate) fn push_capped(buffer: &mut String, text: &str, cap: usize) {
-    let room = cap.saturating_sub(buffer.len());
-    let mut end = room.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    if cap.saturating_sub(buffer.len()) >= text.len() + 4 {
+        buffer.push_str(text);
+        return;
     }
-    buffer.push_str(&text[..end]);
+    for c in text.chars() {
+        if cap.saturating_sub(buffer.len()) < 4 {
+            return;
+        }
+        buffer.push(c);
+    }
 }
 const SNIPPET_CHARS: usize = 80;
 /// Text kept of a block judged by its text: enough for the longest judged text in most scripts
@@ -91,6 +97,7 @@ pub(crate) struct State {
     json_ld_too_large: bool,
     title_raw: Option<String>,
     title_done: bool,
+    in_title: bool,
     teaser: Option<TeaserSample>,
     teaser_done: bool,
     open_paragraphs: Vec<OpenParagraph>,
@@ -184,6 +191,7 @@ impl State {
             json_ld_too_large: false,
             title_raw: None,
             title_done: false,
+            in_title: false,
             teaser: None,
             teaser_done: false,
             open_paragraphs: Vec::new(),
@@ -315,7 +323,13 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
         ));
     }
-    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
+    let (st, st2, st3, st4, st5) = (
+        state.clone(),
+        state.clone(),
+        state.clone(),
+        state.clone(),
+        state.clone(),
+    );
     settings = settings
         .append_element_content_handler((
             Cow::Borrowed(&selectors.meta),
@@ -328,7 +342,9 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
         ))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.title),
-            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_title_text(&st, t)),
+            ElementContentHandlers::default()
+                .element(move |el: &mut Element| on_title(&st5, el))
+                .text(move |t: &mut TextChunk| on_title_text(&st, t)),
         ))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.json_ld),
@@ -460,16 +476,29 @@ fn declare_utf8(el: &mut Element) {
     }
 }
 
+/// The first `<title>` is read whole, however its text arrives: its end tag ends the reading.
+fn on_title(state: &Shared, el: &mut Element) -> HandlerResult {
+    if state.borrow().title_done || !el.can_have_content() {
+        return Ok(());
+    }
+    state.borrow_mut().in_title = true;
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |_| {
+        let mut st = state.borrow_mut();
+        st.in_title = false;
+        st.title_done = true;
+        Ok(())
+    }))?;
+    Ok(())
+}
+
 fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     let mut st = state.borrow_mut();
-    if st.title_done {
+    if st.title_done || !st.in_title {
         return Ok(());
     }
     let raw = st.title_raw.get_or_insert_with(String::new);
     push_capped(raw, text.as_str(), MAX_TITLE_BYTES);
-    if text.last_in_text_node() {
-        st.title_done = true;
-    }
     Ok(())
 }
 

@@ -232,4 +232,11 @@ fn capped_reads_do_not_depend_on_chunking() {
         assert_eq!(report, whole_report, "chunks of {piece}");
     }
     assert!(whole_report.title.unwrap().len() <= 4096);
+    // A three-byte character across the cap with short ones after it, in a title left open.
+    let page = format!("<title>ab{}x</p>y</title><p>Story</p>", "€ ".repeat(1400)).replace("</title>", "");
+    let (_, whole_report) = cleaner.clean_bytes(page.as_bytes()).unwrap();
+    for piece in 1..=80 {
+        let (_, report) = common::clean_pieces(&cleaner, page.as_bytes().chunks(piece)).unwrap();
+        assert_eq!(report.title, whole_report.title, "chunks of {piece}");
+    }
 }

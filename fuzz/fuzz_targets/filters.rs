@@ -10,8 +10,9 @@ const PAGE: &str = r#"<html><head><link rel="canonical" href="https://www.exampl
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let list = String::from_utf8_lossy(data);
     let set = Arc::new(FilterSet::new(&[list.as_ref()]));
-    let report = set.report();
-    assert!(report.rules <= list.lines().count().max(1) * 64);
+    // Compiling is deterministic, and the same list split in two compiles to the same rules.
+    let (head, tail) = list.split_at(list.find('\n').map_or(list.len(), |i| i + 1));
+    assert_eq!(FilterSet::new(&[head, tail]).report(), set.report());
     let cleaner = Cleaner::with_filters(Options::default(), set).unwrap();
     let _ = cleaner.clean_str(PAGE).unwrap();
 });

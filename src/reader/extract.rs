@@ -66,6 +66,7 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
         noscript: None,
     }));
     let (p1, p2) = (pass.clone(), pass.clone());
+    let everything = choice.everything;
     let mut out = Vec::with_capacity(html.len() / 4);
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy)))
@@ -76,7 +77,7 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
                     raw.push_str(t.as_str());
                 }
                 t.remove();
-            } else if p.open_until.is_none() {
+            } else if p.open_until.is_none() && !everything {
                 t.remove();
             }
             Ok(())
@@ -134,6 +135,9 @@ fn on_element(
             Treat::Caption => rename(el, "figcaption", tidy),
             Treat::Keep => tidy_element(el, tidy),
         }
+    } else if choice.everything {
+        drop(p);
+        tidy_element(el, tidy);
     } else if choice.encloses.get(index as usize).copied().unwrap_or(false) {
         el.remove_and_keep_content();
     } else {

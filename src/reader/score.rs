@@ -30,6 +30,8 @@ pub(crate) struct Choice {
     pub text_chars: u64,
     /// Per record: what pass 2 does with it inside the article.
     pub treat: Vec<Treat>,
+    /// Everything is kept, text outside elements too (no article was found).
+    pub everything: bool,
 }
 
 /// What pass 2 does with an element inside the kept subtrees.
@@ -138,6 +140,7 @@ impl Choice {
             encloses,
             text_chars,
             treat,
+            everything: false,
         }
     }
 
@@ -150,8 +153,11 @@ impl Choice {
                 .filter(|&i| nodes[i as usize].parent == NONE)
                 .collect(),
         };
+        let has_body = nodes.iter().any(|n| n.kind == Kind::Body);
         let mut choice = Choice::of(nodes, roots, &[]);
         choice.treat.fill(Treat::Keep);
+        // Without a body (a fragment, or text with no markup) nothing is left out.
+        choice.everything = !has_body;
         choice
     }
 }
