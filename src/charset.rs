@@ -85,23 +85,24 @@ impl Sniffer {
     /// the input is known to be UTF-8, else decoded bytes (none while the first bytes are read).
     pub fn feed<'a>(&mut self, chunk: &'a [u8]) -> Cow<'a, [u8]> {
         match &mut self.state {
-            Sniffing::PassThrough if std::str::from_utf8(chunk).is_ok() => Cow::Borrowed(chunk),
-            Sniffing::PassThrough => {
-                // Invalid or split sequences: from here on the UTF-8 decoder replaces them the
-                // same way whatever the chunking (the parser would not).
-                let mut decoder = Box::new(UTF_8.new_decoder_without_bom_handling());
-                let out = decode(&mut decoder, chunk, false);
-                self.state = Sniffing::Decoding(decoder);
-                Cow::Owned(out)
-            }
+            Sniffing::PassThrough => Cow::Borrowed(chunk),
             Sniffing::Decoding(decoder) => Cow::Owned(decode(decoder, chunk, false)),
             Sniffing::Guessing(held) if held.is_empty() => {
                 let ascii = chunk.iter().position(|b| !b.is_ascii()).unwrap_or(chunk.len());
-                held.extend_from_slice(&chunk[ascii..]);
-                let mut out = chunk[..ascii].to_vec();
-                if held.len() >= DETECT_BYTES {
-                    out.extend(self.guess(false));
+                let rest = &chunk[ascii..];
+                if rest.is_empty() {
+                    return Cow::Borrowed(chunk); // ASCII reads the same whatever is decided
                 }
+                if rest.len() < DETECT_BYTES {
+                    held.extend_from_slice(rest);
+                    return Cow::Owned(chunk[..ascii].to_vec());
+                }
+                // Enough to guess from in this chunk alone (a whole page, often): no copy.
+                if self.choose(&rest[..DETECT_BYTES], false) == UTF_8 {
+                    return Cow::Borrowed(chunk);
+                }
+                let mut out = chunk[..ascii].to_vec();
+                out.extend_from_slice(&self.feed(rest));
                 Cow::Owned(out)
             }
             Sniffing::Guessing(held) => {
@@ -112,66 +113,35 @@ impl Sniffer {
                 Cow::Owned(self.guess(false))
             }
             Sniffing::Buffering(buffer) => {
-                buffer.extend_from_slice(chunk);
-                let buffered = buffer.len();
                 let needed = if self.caller.is_some() { 3 } else { PRESCAN_BYTES };
+                if buffer.is_empty() && chunk.len() >= needed {
+                    // The first chunk holds all the prescan needs: decide on it, no copy.
+                    let found = declared_in(chunk, self.caller);
+                    return self.begin(found, chunk);
+                }
+                buffer.extend_from_slice(chunk);
                 // A declaration found early ends the wait (output starts at once).
-                let found = if buffered >= 3 { self.declared() } else { None };
-                if found.is_none() && buffered < needed {
+                let found = if buffer.len() >= 3 {
+                    declared_in(buffer, self.caller)
+                } else {
+                    None
+                };
+                if found.is_none() && buffer.len() < needed {
                     return Cow::Owned(Vec::new());
                 }
-                match found {
-                    Some(found) => Cow::Owned(self.start(found)),
-                    None => {
-                        // Nothing declared: guess, from the first non-ASCII byte on.
-                        let Sniffing::Buffering(buffer) =
-                            std::mem::replace(&mut self.state, Sniffing::Guessing(Vec::new()))
-                        else {
-                            return Cow::Owned(Vec::new());
-                        };
-                        Cow::Owned(self.feed(&buffer).into_owned())
-                    }
-                }
+                let buffer = std::mem::take(buffer);
+                Cow::Owned(self.begin(found, &buffer).into_owned())
             }
         }
-    }
-
-    /// Guesses the encoding of the bytes held (with what came before them, all ASCII), then
-    /// gives them back as UTF-8.
-    fn guess(&mut self, last: bool) -> Vec<u8> {
-        let Sniffing::Guessing(held) = std::mem::replace(&mut self.state, Sniffing::PassThrough) else {
-            return Vec::new();
-        };
-        let encoding = if held.is_empty() {
-            UTF_8 // All ASCII: it reads the same in every candidate.
-        } else {
-            detect(&held, last)
-        };
-        self.decided = Some((encoding, EncodingSource::Detected));
-        if encoding == UTF_8 {
-            return self.feed(&held).into_owned();
-        }
-        let mut decoder = Box::new(encoding.new_decoder_without_bom_handling());
-        let out = decode(&mut decoder, &held, false);
-        self.state = Sniffing::Decoding(decoder);
-        out
     }
 
     /// Ends the input and gives back the last UTF-8.
     pub fn finish(&mut self) -> Vec<u8> {
         let mut out = Vec::new();
-        if let Sniffing::Buffering(_) = self.state {
-            out = match self.declared() {
-                Some(found) => self.start(found),
-                None => {
-                    let Sniffing::Buffering(buffer) =
-                        std::mem::replace(&mut self.state, Sniffing::Guessing(Vec::new()))
-                    else {
-                        return out;
-                    };
-                    self.feed(&buffer).into_owned()
-                }
-            };
+        if let Sniffing::Buffering(buffer) = &mut self.state {
+            let buffer = std::mem::take(buffer);
+            let found = declared_in(&buffer, self.caller);
+            out = self.begin(found, &buffer).into_owned();
         }
         if let Sniffing::Guessing(_) = self.state {
             out.extend(self.guess(true));
@@ -182,40 +152,73 @@ impl Sniffer {
         out
     }
 
-    /// What the bytes or the caller declare: BOM, then the caller's label, then `<meta>`.
-    fn declared(&self) -> Option<(&'static Encoding, EncodingSource)> {
-        let Sniffing::Buffering(buffer) = &self.state else {
-            return None;
-        };
-        if let Some((encoding, _)) = Encoding::for_bom(buffer) {
-            return Some((encoding, EncodingSource::Bom));
-        }
-        if let Some(encoding) = self.caller {
-            return Some((encoding, EncodingSource::Caller));
-        }
-        let prefix = &buffer[..buffer.len().min(PRESCAN_BYTES)];
-        prescan(prefix).map(|e| (e, EncodingSource::Meta))
-    }
-
-    /// Decides for a declared encoding and gives back what was buffered, as UTF-8.
-    fn start(&mut self, (encoding, source): (&'static Encoding, EncodingSource)) -> Vec<u8> {
-        let Sniffing::Buffering(mut buffer) = std::mem::replace(&mut self.state, Sniffing::PassThrough) else {
-            return Vec::new();
+    /// Starts on the first bytes: with the declared encoding, else guessing from the first
+    /// non-ASCII byte on.
+    fn begin<'a>(&mut self, found: Option<(&'static Encoding, EncodingSource)>, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+        let Some((encoding, source)) = found else {
+            self.state = Sniffing::Guessing(Vec::new());
+            return self.feed(bytes);
         };
         self.decided = Some((encoding, source));
-        let bom = Encoding::for_bom(&buffer).map_or(0, |(_, len)| len);
+        let bom = Encoding::for_bom(bytes).map_or(0, |(_, len)| len);
         if encoding == UTF_8 {
-            buffer.drain(..bom);
-            return self.feed(&buffer).into_owned();
+            self.state = Sniffing::PassThrough;
+            return Cow::Borrowed(&bytes[bom..]);
         }
         let mut decoder = Box::new(encoding.new_decoder_without_bom_handling());
-        let out = decode(&mut decoder, &buffer[bom..], false);
+        let out = decode(&mut decoder, &bytes[bom..], false);
         self.state = Sniffing::Decoding(decoder);
-        out
+        Cow::Owned(out)
+    }
+
+    /// Decides for undeclared bytes from `sample` (their start) and gets ready to decode.
+    fn choose(&mut self, sample: &[u8], last: bool) -> &'static Encoding {
+        let encoding = if sample.is_empty() || reads_as_utf8(sample, last) {
+            UTF_8 // All ASCII, or valid UTF-8: what a detector would say, without the cost.
+        } else {
+            detect(sample, last)
+        };
+        self.decided = Some((encoding, EncodingSource::Detected));
+        self.state = if encoding == UTF_8 {
+            Sniffing::PassThrough
+        } else {
+            Sniffing::Decoding(Box::new(encoding.new_decoder_without_bom_handling()))
+        };
+        encoding
+    }
+
+    /// Guesses the encoding of the bytes held (what came before them was ASCII), then gives
+    /// them back as UTF-8.
+    fn guess(&mut self, last: bool) -> Vec<u8> {
+        let Sniffing::Guessing(held) = std::mem::replace(&mut self.state, Sniffing::PassThrough) else {
+            return Vec::new();
+        };
+        let sample = &held[..held.len().min(DETECT_BYTES)];
+        self.choose(sample, last && sample.len() == held.len());
+        self.feed(&held).into_owned()
     }
 }
 
-/// The encoding of undeclared bytes, by chardetng (Firefox's detector).
+/// What the first bytes or the caller declare: a BOM, then the caller's label, then `<meta>`.
+fn declared_in(bytes: &[u8], caller: Option<&'static Encoding>) -> Option<(&'static Encoding, EncodingSource)> {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return Some((encoding, EncodingSource::Bom));
+    }
+    if let Some(encoding) = caller {
+        return Some((encoding, EncodingSource::Caller));
+    }
+    prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]).map(|e| (e, EncodingSource::Meta))
+}
+
+/// Whether `bytes` are UTF-8 (a sequence cut by the end of the sample is allowed unless `last`).
+fn reads_as_utf8(bytes: &[u8], last: bool) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && !last,
+    }
+}
+
+/// The encoding of undeclared bytes that are not UTF-8, by chardetng (Firefox's detector).
 #[cfg(feature = "detect")]
 fn detect(bytes: &[u8], last: bool) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new();
@@ -223,15 +226,10 @@ fn detect(bytes: &[u8], last: bool) -> &'static Encoding {
     detector.guess(None, true)
 }
 
-/// Without the detector: UTF-8 if the bytes read as UTF-8 (a sequence cut by the end of the
-/// sample is allowed), else windows-1252, the web's default.
+/// Without the detector, bytes that are not UTF-8 are windows-1252, the web's default.
 #[cfg(not(feature = "detect"))]
-fn detect(bytes: &[u8], last: bool) -> &'static Encoding {
-    match std::str::from_utf8(bytes) {
-        Ok(_) => UTF_8,
-        Err(e) if e.error_len().is_none() && !last => UTF_8,
-        Err(_) => WINDOWS_1252,
-    }
+fn detect(_bytes: &[u8], _last: bool) -> &'static Encoding {
+    WINDOWS_1252
 }
 
 fn decode(decoder: &mut Decoder, mut input: &[u8], last: bool) -> Vec<u8> {

@@ -101,11 +101,21 @@ pub(crate) struct State {
     teaser: Option<TeaserSample>,
     teaser_done: bool,
     open_paragraphs: Vec<OpenParagraph>,
+    open_holds: Vec<OpenHold>,
 }
 
 /// A held `<p>`, which the next block start closes.
 struct OpenParagraph {
     id: HoldId,
+    start: usize,
+}
+
+/// A held block whose end has not come yet: decided at the end of the document if it never
+/// comes (an unclosed element), so that cleaning the output again changes nothing.
+struct OpenHold {
+    id: HoldId,
+    kind: HoldKind,
+    tag: String,
     start: usize,
 }
 
@@ -195,6 +205,7 @@ impl State {
             teaser: None,
             teaser_done: false,
             open_paragraphs: Vec::new(),
+            open_holds: Vec::new(),
         }))
     }
 
@@ -272,6 +283,10 @@ impl State {
     /// Called at the end of the document: every hold is released and the title is settled.
     pub fn finish(&mut self, input_len: usize) {
         close_paragraphs(self, input_len);
+        // Elements never closed end with the document: decided like the others, innermost first.
+        while let Some(open) = self.open_holds.pop() {
+            decide(self, open.id, &open.kind, &open.tag, open.start, input_len);
+        }
         self.out.release_all();
         self.settle();
         if let Some(raw) = self.title_raw.take() {
@@ -331,6 +346,10 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
         state.clone(),
     );
     settings = settings
+        .append_document_content_handler(lol_html::doc_text!(|t| {
+            escape_stray_angle_brackets(t);
+            Ok(())
+        }))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.meta),
             ElementContentHandlers::default().element(move |el: &mut Element| {
@@ -462,6 +481,19 @@ fn apply_filters(state: &Shared, el: &mut Element, tag: &str) -> HandlerResult {
         remove_now(state, el, tag, Category::FilterList, Reason::Text(rule));
     }
     Ok(())
+}
+
+/// A `<` in text that did not start a tag must not start one once its neighbours are gone: in
+/// `<<nav></nav>script>…`, removing the nav would join `<` and `script>`. Such a `<` is written
+/// as `&lt;` (found by the property that output re-parses to elements the input had).
+fn escape_stray_angle_brackets(text: &mut TextChunk) {
+    if text.text_type() != lol_html::html_content::TextType::Data
+        || memchr::memchr(b'<', text.as_str().as_bytes()).is_none()
+    {
+        return;
+    }
+    let escaped = text.as_str().replace('<', "&lt;");
+    text.replace(&escaped, ContentType::Html);
 }
 
 /// A page decoded to UTF-8 must say so: `<meta charset>` and the Content-Type `<meta>` are corrected.
@@ -717,8 +749,17 @@ fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> Handle
         return Ok(());
     };
     let start = el.source_location().bytes().start;
-    if tag == "p" {
-        state.borrow_mut().open_paragraphs.push(OpenParagraph { id, start });
+    {
+        let mut st = state.borrow_mut();
+        if tag == "p" {
+            st.open_paragraphs.push(OpenParagraph { id, start });
+        }
+        st.open_holds.push(OpenHold {
+            id,
+            kind: kind.clone(),
+            tag: tag.clone(),
+            start,
+        });
     }
     let state = state.clone();
     el.on_end_tag(Box::new(move |end: &mut EndTag| {
@@ -741,6 +782,9 @@ fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: 
 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
+    if let Some(at) = st.open_holds.iter().rposition(|h| h.id == id) {
+        st.open_holds.remove(at);
+    }
     let text_limit = match kind {
         HoldKind::Verify { .. } => block_text::SNIPPET_BYTES,
         HoldKind::Text => TEXT_SAMPLE_BYTES,
@@ -813,6 +857,12 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, Reason
 /// lol_html does not tell (it only reports end tags), so this does, at byte `at`.
 fn close_paragraphs(st: &mut State, at: usize) {
     while let Some(p) = st.open_paragraphs.pop() {
+        // What opened inside the paragraph closes with it (HTML's tree builder does the same).
+        while st.open_holds.last().is_some_and(|h| h.id != p.id && h.id > p.id) {
+            if let Some(inner) = st.open_holds.pop() {
+                decide(st, inner.id, &inner.kind, &inner.tag, inner.start, at);
+            }
+        }
         decide(st, p.id, &HoldKind::Text, "p", p.start, at);
     }
 }

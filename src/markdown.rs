@@ -3,6 +3,7 @@
 
 use crate::entities;
 use crate::hold::BoxedSink;
+use crate::text::on_end;
 use lol_html::html_content::{Element, EndTag, TextChunk};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 use std::cell::RefCell;
@@ -488,17 +489,6 @@ fn wrap(mut md: std::cell::RefMut<'_, Markdown>, state: &Rc<RefCell<Markdown>>, 
         if trailing > 0 {
             sink.push(' ');
         }
-        Ok(())
-    }));
-}
-
-fn on_end(state: &Rc<RefCell<Markdown>>, el: &mut Element, f: fn(&mut Markdown)) {
-    if !el.can_have_content() {
-        return;
-    }
-    let state = state.clone();
-    let _ = el.on_end_tag(Box::new(move |_: &mut EndTag| {
-        f(&mut state.borrow_mut());
         Ok(())
     }));
 }

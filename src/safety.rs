@@ -100,6 +100,10 @@ fn is_url_attribute(name: &str) -> bool {
 /// "data:image/png;base64,…"           → false
 /// ```
 pub(crate) fn is_script_url(value: &str) -> bool {
+    // Without a colon there is no scheme (and without `&` none can be spelled with an entity).
+    if !value.contains([':', '&']) {
+        return false;
+    }
     let decoded = decode(value);
     let compact: String = decoded
         .chars()

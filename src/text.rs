@@ -1,4 +1,5 @@
-//! Plain text from (cleaned) HTML: title first, then each block on its own line, whitespace
+//! Plain text from (cleaned) HTML: title first, then each block on its own line (figure captions
+//! left out: they describe a picture, not the story), whitespace
 //! collapsed, entities decoded, nothing from scripts, styles or the `<head>`.
 
 use crate::error::{Error, Result};
@@ -247,7 +248,9 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
     }
 }
 
-fn on_end(state: &Rc<RefCell<Lines>>, el: &mut Element, f: fn(&mut Lines)) {
+/// Calls `f` on the shared state at the element's end tag (nothing for void elements). Text and
+/// Markdown conversion both use it.
+pub(crate) fn on_end<T: 'static>(state: &Rc<RefCell<T>>, el: &mut Element, f: fn(&mut T)) {
     if !el.can_have_content() {
         return;
     }

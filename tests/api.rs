@@ -240,3 +240,21 @@ fn capped_reads_do_not_depend_on_chunking() {
         assert_eq!(report.title, whole_report.title, "chunks of {piece}");
     }
 }
+
+/// Found by the re-parse property (proptest): a stray `<` in text next to a removed element
+/// joined what followed into a tag. Such a `<` is written `&lt;`.
+#[test]
+fn removing_an_element_never_joins_text_into_a_tag() {
+    for mode in [stripwall::Mode::Stream, stripwall::Mode::Reader] {
+        let cleaner = Cleaner::new(Options {
+            mode,
+            ..Options::default()
+        })
+        .unwrap();
+        let page = "<p>The council approved the plan on Monday after a long debate about costs.</p>\
+            <<script></script>script>alert(1)<<nav>x</nav>/script><p>a < b</p>";
+        let html = cleaner.clean_str(page).unwrap().html;
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("a &lt; b"), "{html}");
+    }
+}

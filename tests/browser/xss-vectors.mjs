@@ -136,6 +136,10 @@ const mutationVectors = [
   `<!-- --!><img src=x onerror=${js}>-->`,
   `<![CDATA[><img src=x onerror=${js}>]]>`,
   `<?xml ><img src=x onerror=${js}>?>`,
+  // Removal joins text: a stray `<` and what follows a removed element must not make a tag.
+  `<<script></script>script>${js}<<script></script>/script>`,
+  `<<nav><a href=/>x</a></nav>img src=x onerror=${js}>`,
+  `<<div class="cookie-banner">We use cookies</div>svg onload=${js}>`,
 ];
 
 export const vectors = [...urlVectors, ...elementVectors, ...mutationVectors];
