@@ -171,6 +171,7 @@ impl Cleaner {
             bytes_in: 0,
             bytes_parsed: 0,
             sniffer: Sniffer::new(self.charset),
+            pending_lt: false,
             reader,
         }
     }
@@ -282,6 +283,8 @@ pub struct CleanStream<'s> {
     /// UTF-8 bytes handed to lol_html (differs from `bytes_in` when the page is transcoded).
     bytes_parsed: u64,
     sniffer: Sniffer,
+    /// The last chunk ended with `<`: it waits to see whether a `<` follows.
+    pending_lt: bool,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -324,8 +327,41 @@ impl CleanStream<'_> {
     }
 
     /// Hands UTF-8 to lol_html (marking the page as transcoded first, so its `<meta>` charset
-    /// is corrected).
+    /// is corrected), with every `<` that is directly followed by another `<` written `&lt;`.
+    ///
+    /// Such a `<` is text to every HTML parser (entities mean the same in text and attribute
+    /// values), but once the element after it is removed it would join what follows into a tag:
+    /// `<<script></script>script>` (found by the property that output re-parses to elements the
+    /// input had). A chunk's last `<` waits for the next chunk.
     fn parse(&mut self, utf8: &[u8]) -> Result<()> {
+        let mut joined;
+        let mut bytes = utf8;
+        if self.pending_lt {
+            joined = Vec::with_capacity(utf8.len() + 1);
+            joined.push(b'<');
+            joined.extend_from_slice(utf8);
+            bytes = &joined;
+        }
+        self.pending_lt = bytes.last() == Some(&b'<');
+        if self.pending_lt {
+            bytes = &bytes[..bytes.len() - 1];
+        }
+        if memchr::memmem::find(bytes, b"<<").is_some() {
+            let mut escaped = Vec::with_capacity(bytes.len() + 16);
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'<' && bytes.get(i + 1) == Some(&b'<') {
+                    escaped.extend_from_slice(b"&lt;");
+                } else {
+                    escaped.push(b);
+                }
+            }
+            joined = escaped;
+            return self.parse_escaped(&joined);
+        }
+        self.parse_escaped(bytes)
+    }
+
+    fn parse_escaped(&mut self, utf8: &[u8]) -> Result<()> {
         if utf8.is_empty() {
             return Ok(());
         }
@@ -349,6 +385,9 @@ impl CleanStream<'_> {
             }
             let rest = self.sniffer.finish();
             self.parse(&rest)?;
+            if std::mem::take(&mut self.pending_lt) {
+                self.parse_escaped(b"<")?;
+            }
             if let Some(rewriter) = self.rewriter.take() {
                 let result = rewriter.end();
                 self.after(result)?;

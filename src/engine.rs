@@ -346,10 +346,6 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
         state.clone(),
     );
     settings = settings
-        .append_document_content_handler(lol_html::doc_text!(|t| {
-            escape_stray_angle_brackets(t);
-            Ok(())
-        }))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.meta),
             ElementContentHandlers::default().element(move |el: &mut Element| {
@@ -481,19 +477,6 @@ fn apply_filters(state: &Shared, el: &mut Element, tag: &str) -> HandlerResult {
         remove_now(state, el, tag, Category::FilterList, Reason::Text(rule));
     }
     Ok(())
-}
-
-/// A `<` in text that did not start a tag must not start one once its neighbours are gone: in
-/// `<<nav></nav>script>…`, removing the nav would join `<` and `script>`. Such a `<` is written
-/// as `&lt;` (found by the property that output re-parses to elements the input had).
-fn escape_stray_angle_brackets(text: &mut TextChunk) {
-    if text.text_type() != lol_html::html_content::TextType::Data
-        || memchr::memchr(b'<', text.as_str().as_bytes()).is_none()
-    {
-        return;
-    }
-    let escaped = text.as_str().replace('<', "&lt;");
-    text.replace(&escaped, ContentType::Html);
 }
 
 /// A page decoded to UTF-8 must say so: `<meta charset>` and the Content-Type `<meta>` are corrected.

@@ -242,7 +242,8 @@ fn capped_reads_do_not_depend_on_chunking() {
 }
 
 /// Found by the re-parse property (proptest): a stray `<` in text next to a removed element
-/// joined what followed into a tag. Such a `<` is written `&lt;`.
+/// joined what followed into a tag. A `<` directly followed by `<` is written `&lt;`, in any
+/// chunking.
 #[test]
 fn removing_an_element_never_joins_text_into_a_tag() {
     for mode in [stripwall::Mode::Stream, stripwall::Mode::Reader] {
@@ -255,6 +256,6 @@ fn removing_an_element_never_joins_text_into_a_tag() {
             <<script></script>script>alert(1)<<nav>x</nav>/script><p>a < b</p>";
         let html = cleaner.clean_str(page).unwrap().html;
         assert!(!html.contains("<script"), "{html}");
-        assert!(html.contains("a &lt; b"), "{html}");
+        assert!(html.contains("&lt;script>alert(1)") && html.contains("a < b"), "{html}");
     }
 }
