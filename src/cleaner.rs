@@ -342,13 +342,13 @@ impl CleanStream<'_> {
             joined.extend_from_slice(utf8);
             bytes = &joined;
         }
+        // The last `<` waits (what follows it is not known yet), but it still tells whether the
+        // one before it is followed by a `<`.
         self.pending_lt = bytes.last() == Some(&b'<');
-        if self.pending_lt {
-            bytes = &bytes[..bytes.len() - 1];
-        }
+        let ready = bytes.len() - usize::from(self.pending_lt);
         if memchr::memmem::find(bytes, b"<<").is_some() {
             let mut escaped = Vec::with_capacity(bytes.len() + 16);
-            for (i, &b) in bytes.iter().enumerate() {
+            for (i, &b) in bytes[..ready].iter().enumerate() {
                 if b == b'<' && bytes.get(i + 1) == Some(&b'<') {
                     escaped.extend_from_slice(b"&lt;");
                 } else {
@@ -358,7 +358,7 @@ impl CleanStream<'_> {
             joined = escaped;
             return self.parse_escaped(&joined);
         }
-        self.parse_escaped(bytes)
+        self.parse_escaped(&bytes[..ready])
     }
 
     fn parse_escaped(&mut self, utf8: &[u8]) -> Result<()> {

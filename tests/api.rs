@@ -257,5 +257,14 @@ fn removing_an_element_never_joins_text_into_a_tag() {
         let html = cleaner.clean_str(page).unwrap().html;
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script>alert(1)") && html.contains("a < b"), "{html}");
+        // In any chunking (found by fuzzing: a chunk ending in `<<` left the first `<` as it was).
+        let split = "<p>a</p><<nav>x</nav>script>alert(1)<<<b>b</b>";
+        let (whole, _) = cleaner.clean_bytes(split.as_bytes()).unwrap();
+        for at in 0..split.len() {
+            let pieces = [&split.as_bytes()[..at], &split.as_bytes()[at..]];
+            let (out, _) = common::clean_pieces(&cleaner, pieces).unwrap();
+            assert!(!String::from_utf8_lossy(&out).contains("<script"), "split at {at}");
+            assert_eq!(out, whole, "split at {at}");
+        }
     }
 }
