@@ -241,6 +241,35 @@ pub(crate) fn sanitize(
     verdict
 }
 
+/// Parses `html` again and applies the same checks: reader mode runs its article through this
+/// last, as a second line of defence (raw text of an odd page can become markup when the
+/// elements around it are reshaped; found by fuzzing).
+pub(crate) fn resanitize(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len());
+    {
+        let settings = lol_html::Settings::new()
+            .append_element_content_handler(lol_html::element!("*", |el| {
+                let tag = el.tag_name();
+                if is_unsafe_element(&tag, el.namespace_uri()) {
+                    el.remove();
+                } else if let Verdict::RemoveElement(_) = sanitize(el, &tag, |_, _| {}) {
+                    el.remove();
+                }
+                Ok(())
+            }))
+            .with_strict(false);
+        let mut rewriter = lol_html::HtmlRewriter::new(
+            settings,
+            crate::hold::BoxedSink(Box::new(|b: &[u8]| out.extend_from_slice(b))),
+        );
+        // No memory limit and no failing handler: a rewrite of bytes in memory cannot fail.
+        if rewriter.write(html).is_ok() {
+            let _ = rewriter.end();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,7 @@ pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, op
         base: base.clone(),
         keep_attributes: &options.keep_attributes,
     };
-    let html = extract::extract(cleaned, &scan.nodes, &choice, &tidy);
+    let html = crate::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy));
     let first_paragraph = first_paragraph(&html);
     let metadata = Metadata::gather(&Sources {
         facts: &scan.facts,
