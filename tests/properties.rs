@@ -2,6 +2,8 @@
 //! is idempotent, and the output re-parses to elements the input had (cleaning never turns
 //! text into markup).
 
+mod common;
+
 use proptest::prelude::*;
 use stripwall::{Cleaner, Mode, Options};
 
@@ -51,23 +53,9 @@ fn cleaner(mode: Mode) -> Cleaner {
 
 /// Start tags as a parser sees them, lower-cased.
 fn start_tags(html: &[u8]) -> Vec<String> {
-    let tags = std::cell::RefCell::new(Vec::new());
-    {
-        let settings = lol_html::Settings::new()
-            .append_element_content_handler(lol_html::element!("*", |el| {
-                tags.borrow_mut().push(el.tag_name());
-                Ok(())
-            }))
-            .with_strict(false);
-        let mut parser = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
-        if parser.write(html).is_ok() {
-            let _ = parser.end();
-        }
-    }
     // Names with `<` or `&` in them (`<a<<b>` is one tag, `a<<b`) are a parser's oddity, not
     // markup anyone writes; the input's `<<` is written `&lt;<` in them too.
-    let mut tags: Vec<String> = tags
-        .into_inner()
+    let mut tags: Vec<String> = common::tags_matching(html, "*")
         .into_iter()
         .filter(|t| !t.contains(['<', '&']))
         .collect();

@@ -7,20 +7,7 @@ mod common;
 use stripwall::{Cleaner, Mode, Options};
 
 fn unsafe_elements(html: &[u8]) -> Vec<String> {
-    let found = std::cell::RefCell::new(Vec::new());
-    {
-        let settings = lol_html::Settings::new()
-            .append_element_content_handler(lol_html::element!("script, [onload], [onerror], [onclick]", |el| {
-                found.borrow_mut().push(el.tag_name());
-                Ok(())
-            }))
-            .with_strict(false);
-        let mut parser = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
-        if parser.write(html).is_ok() {
-            let _ = parser.end();
-        }
-    }
-    found.into_inner()
+    common::tags_matching(html, "script, [onload], [onerror], [onclick]")
 }
 
 #[test]
