@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the npm package's WebAssembly module into pkg/:
-//   cargo (wasm32, `wasm` profile) -> wasm-bindgen (pinned, --target web) -> wasm-opt -O3 (npm binaryen).
+//   cargo (wasm32, `wasm` profile, encoding_rs without its CJK codecs) -> wasm-bindgen (pinned, --target web) -> wasm-opt -O3 (npm binaryen).
 // Installs the wasm32 target and the pinned wasm-bindgen-cli when they are missing (wasm-pack
 // cannot be used here: it downloads prebuilt binaries). Prints the module's gzip -9 size.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { slimEncodingRs } from './slim-encoding-rs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
@@ -34,8 +35,17 @@ if (installed !== pinned) {
   run('cargo', ['install', 'wasm-bindgen-cli', '--version', pinned, '--force']);
 }
 
-// 2. Compile.
-run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm', '--no-default-features', '--features', 'wasm']);
+// 2. Compile, with encoding_rs slimmed (scripts/slim-encoding-rs.mjs). The patch makes cargo
+// rewrite Cargo.lock's entry for encoding_rs: the lock file is put back as it was.
+const slim = slimEncodingRs(root);
+const lockFile = join(root, 'Cargo.lock');
+const lock = readFileSync(lockFile);
+try {
+  run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm', '--no-default-features',
+    '--features', 'wasm', '--config', `patch.crates-io.encoding_rs.path=${JSON.stringify(slim)}`]);
+} finally {
+  writeFileSync(lockFile, lock);
+}
 
 // 3. Bindings: ES module glue with an explicit init, wrapped by js/*.mjs per platform.
 const pkg = join(root, 'pkg');

@@ -7,6 +7,8 @@ use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_
 use serde::Serialize;
 use std::borrow::Cow;
 
+use crate::Error;
+
 /// Bytes the `<meta>` prescan reads (the HTML standard's number).
 const PRESCAN_BYTES: usize = 1024;
 /// Bytes an undeclared page's encoding is guessed from, counted from its first non-ASCII byte
@@ -34,6 +36,8 @@ pub(crate) struct Sniffer {
     caller: Option<&'static Encoding>,
     state: Sniffing,
     decided: Option<(&'static Encoding, EncodingSource)>,
+    /// Why the decided encoding cannot be decoded here, until the caller takes it.
+    failure: Option<Error>,
 }
 
 enum Sniffing {
@@ -44,7 +48,37 @@ enum Sniffing {
     Guessing(Vec<u8>),
     /// UTF-8: bytes pass through.
     PassThrough,
-    Decoding(Box<Decoder>),
+    Decoding(Transcoder),
+    /// The encoding cannot be decoded here: nothing passes.
+    Failed,
+}
+
+/// Turns bytes of the decided encoding into UTF-8.
+enum Transcoder {
+    Native(Box<Decoder>),
+    /// The JavaScript host's decoder (the WebAssembly module leaves out some encodings' tables).
+    #[cfg(feature = "wasm")]
+    Host(crate::host_decoder::HostDecoder),
+}
+
+impl Transcoder {
+    fn new(encoding: &'static Encoding) -> Result<Transcoder, String> {
+        #[cfg(feature = "wasm")]
+        if crate::host_decoder::decodes(encoding) {
+            return crate::host_decoder::HostDecoder::new(encoding).map(Transcoder::Host);
+        }
+        Ok(Transcoder::Native(Box::new(
+            encoding.new_decoder_without_bom_handling(),
+        )))
+    }
+
+    fn decode(&mut self, input: &[u8], last: bool) -> Result<Vec<u8>, String> {
+        match self {
+            Transcoder::Native(decoder) => Ok(decode(decoder, input, last)),
+            #[cfg(feature = "wasm")]
+            Transcoder::Host(decoder) => decoder.decode(input, last).map(String::into_bytes),
+        }
+    }
 }
 
 /// The encoding for a label (`"Shift_JIS"`, `"latin1"` …), as browsers read labels.
@@ -58,6 +92,7 @@ impl Sniffer {
             caller,
             state: Sniffing::Buffering(Vec::new()),
             decided: None,
+            failure: None,
         }
     }
 
@@ -76,6 +111,11 @@ impl Sniffer {
         }
     }
 
+    /// Why the page's encoding cannot be decoded (once; nothing is output after it).
+    pub fn take_failure(&mut self) -> Option<Error> {
+        self.failure.take()
+    }
+
     /// Whether the input is being decoded from another encoding than UTF-8.
     pub fn transcoding(&self) -> bool {
         self.decided.is_some_and(|(encoding, _)| encoding != UTF_8)
@@ -86,7 +126,8 @@ impl Sniffer {
     pub fn feed<'a>(&mut self, chunk: &'a [u8]) -> Cow<'a, [u8]> {
         match &mut self.state {
             Sniffing::PassThrough => Cow::Borrowed(chunk),
-            Sniffing::Decoding(decoder) => Cow::Owned(decode(decoder, chunk, false)),
+            Sniffing::Decoding(_) => Cow::Owned(self.transcode(chunk, false)),
+            Sniffing::Failed => Cow::Owned(Vec::new()),
             Sniffing::Guessing(held) if held.is_empty() => {
                 let ascii = chunk.iter().position(|b| !b.is_ascii()).unwrap_or(chunk.len());
                 let rest = &chunk[ascii..];
@@ -146,9 +187,7 @@ impl Sniffer {
         if let Sniffing::Guessing(_) = self.state {
             out.extend(self.guess(true));
         }
-        if let Sniffing::Decoding(decoder) = &mut self.state {
-            out.extend(decode(decoder, &[], true));
-        }
+        out.extend(self.transcode(&[], true));
         out
     }
 
@@ -165,10 +204,8 @@ impl Sniffer {
             self.state = Sniffing::PassThrough;
             return Cow::Borrowed(&bytes[bom..]);
         }
-        let mut decoder = Box::new(encoding.new_decoder_without_bom_handling());
-        let out = decode(&mut decoder, &bytes[bom..], false);
-        self.state = Sniffing::Decoding(decoder);
-        Cow::Owned(out)
+        self.start_decoding(encoding);
+        Cow::Owned(self.transcode(&bytes[bom..], false))
     }
 
     /// Decides for undeclared bytes from `sample` (their start) and gets ready to decode.
@@ -179,12 +216,42 @@ impl Sniffer {
             detect(sample, last)
         };
         self.decided = Some((encoding, EncodingSource::Detected));
-        self.state = if encoding == UTF_8 {
-            Sniffing::PassThrough
+        if encoding == UTF_8 {
+            self.state = Sniffing::PassThrough;
         } else {
-            Sniffing::Decoding(Box::new(encoding.new_decoder_without_bom_handling()))
-        };
+            self.start_decoding(encoding);
+        }
         encoding
+    }
+
+    fn start_decoding(&mut self, encoding: &'static Encoding) {
+        self.state = match Transcoder::new(encoding) {
+            Ok(transcoder) => Sniffing::Decoding(transcoder),
+            Err(reason) => self.fail(encoding, reason),
+        };
+    }
+
+    /// Decodes with the decided encoding (nothing unless decoding).
+    fn transcode(&mut self, input: &[u8], last: bool) -> Vec<u8> {
+        let Sniffing::Decoding(transcoder) = &mut self.state else {
+            return Vec::new();
+        };
+        match transcoder.decode(input, last) {
+            Ok(utf8) => utf8,
+            Err(reason) => {
+                let encoding = self.decided.map_or(UTF_8, |(e, _)| e);
+                self.state = self.fail(encoding, reason);
+                Vec::new()
+            }
+        }
+    }
+
+    fn fail(&mut self, encoding: &'static Encoding, reason: String) -> Sniffing {
+        self.failure = Some(Error::UnsupportedEncoding {
+            encoding: encoding.name(),
+            reason,
+        });
+        Sniffing::Failed
     }
 
     /// Guesses the encoding of the bytes held (what came before them was ASCII), then gives

@@ -313,7 +313,19 @@ impl CleanStream<'_> {
             return Err(Error::StreamFinished);
         }
         let utf8 = self.sniffer.feed(chunk);
-        self.parse(&utf8)
+        self.parse(&utf8)?;
+        self.check_encoding()
+    }
+
+    /// Fails the stream when the page's encoding cannot be decoded here.
+    fn check_encoding(&mut self) -> Result<()> {
+        match self.sniffer.take_failure() {
+            Some(error) => {
+                self.rewriter = None;
+                Err(error)
+            }
+            None => Ok(()),
+        }
     }
 
     /// Feeds text (already decoded): unless bytes came first, the document is taken as UTF-8
@@ -385,6 +397,7 @@ impl CleanStream<'_> {
             }
             let rest = self.sniffer.finish();
             self.parse(&rest)?;
+            self.check_encoding()?;
             if std::mem::take(&mut self.pending_lt) {
                 self.parse_escaped(b"<")?;
             }

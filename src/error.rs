@@ -41,6 +41,16 @@ pub enum Error {
     /// The HTML rewriter failed for another reason.
     #[error("HTML rewriting failed: {0}")]
     Rewrite(String),
+    /// The page is in an encoding this build cannot decode: in the WebAssembly module, a
+    /// Chinese, Japanese or Korean legacy encoding on a host whose `TextDecoder` lacks it (Node
+    /// built without full ICU).
+    #[error("cannot decode the page from {encoding}: {reason}; decode it first and pass the text")]
+    UnsupportedEncoding {
+        /// The encoding's name.
+        encoding: &'static str,
+        /// What the host said.
+        reason: String,
+    },
     /// A stream was used after it ended or failed.
     #[error("the stream has already ended or failed; start a new one")]
     StreamFinished,

@@ -33,6 +33,8 @@ mod entities;
 mod error;
 mod filters;
 mod hold;
+#[cfg(feature = "wasm")]
+mod host_decoder;
 mod json;
 mod ledger;
 mod markdown;

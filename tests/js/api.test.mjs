@@ -144,13 +144,11 @@ test('hostile input does not poison the module, in either mode', () => {
   }
 });
 
-// The gate was 350 KB for stream mode alone; reader mode (two passes, metadata, Markdown) and
-// filter lists brought the module to 376 KB, so the gate is 400 KB. The budget, 300 KB, is not
-// met: see the README's size note.
-test('the packaged module stays small (gzip -9 at most 400 KB; the budget is 300 KB)', () => {
+// The budget is 300 KB (the build prints the size); this fails above 350 KB, as the issue set.
+test('the packaged module stays small (gzip -9 at most 350 KB; the budget is 300 KB)', () => {
   const wasm = readFileSync(`${root}pkg/stripwall_bg.wasm`);
   const size = gzipSync(wasm, { level: 9 }).length;
-  assert.ok(size <= 400 * 1024, `the module is ${(size / 1024).toFixed(0)} KB gzipped`);
+  assert.ok(size <= 350 * 1024, `the module is ${(size / 1024).toFixed(0)} KB gzipped`);
 });
 
 const prose = '<p>The council met on Tuesday evening, and after a long debate, it approved the plan for the new bridge, which will cost twelve million.</p>';
