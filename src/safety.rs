@@ -104,6 +104,9 @@ pub(crate) fn is_script_url(value: &str) -> bool {
     if !value.contains([':', '&']) {
         return false;
     }
+    if let Some(safe) = plain_scheme_is_safe(value) {
+        return !safe;
+    }
     let decoded = decode(value);
     let compact: String = decoded
         .chars()
@@ -121,6 +124,23 @@ pub(crate) fn is_script_url(value: &str) -> bool {
         "data" => !compact.starts_with("data:image/") || compact.starts_with("data:image/svg"),
         _ => false,
     }
+}
+
+/// The common case without allocating: a URL that starts with a plain scheme (letters, digits,
+/// `+ - .`, then `:`; no entity, space or control character in the way) is safe unless the
+/// scheme is a script one. `None` when the URL needs the full reading (and for `data:`).
+fn plain_scheme_is_safe(value: &str) -> Option<bool> {
+    let colon = value.find(':')?;
+    let scheme = &value[..colon];
+    let plain = !scheme.is_empty()
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !plain || scheme.eq_ignore_ascii_case("data") {
+        return None; // `data:` depends on its type: read in full
+    }
+    let script = ["javascript", "vbscript", "livescript", "mocha"];
+    Some(!script.iter().any(|r| scheme.eq_ignore_ascii_case(r)))
 }
 
 /// Whether a `srcset` holds a script URL in any of its candidates.
@@ -279,6 +299,8 @@ mod tests {
         for url in [
             "javascript:alert(1)",
             " JaVaScRiPt:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "mocha:x",
             "java\tscript:alert(1)",
             "java\nscript:alert(1)",
             "&#106;avascript:alert(1)",

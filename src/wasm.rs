@@ -101,14 +101,19 @@ struct Outcome<'a> {
 }
 
 fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
-    let (out, report) = match Input::from(html, "html")? {
+    let (html, report) = match Input::from(html, "html")? {
         Input::Text(text) => {
             let cleaned = cleaner.clean_str(&text).map_err(error)?;
-            (cleaned.html.into_bytes(), cleaned.report)
+            (cleaned.html, cleaned.report)
         }
-        Input::Bytes(bytes) => cleaner.clean_bytes(&bytes).map_err(error)?,
+        Input::Bytes(bytes) => {
+            let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
+            (
+                String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                report,
+            )
+        }
     };
-    let html = String::from_utf8_lossy(&out);
     let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());
     to_js(&Outcome {
         html: &html,
