@@ -141,6 +141,11 @@ impl Scanner {
     }
 
     fn text_run(&mut self, run: &[u8]) {
+        // Most runs between tags are indentation: they only separate words.
+        if run.iter().all(u8::is_ascii_whitespace) {
+            self.space_needed |= !run.is_empty();
+            return;
+        }
         if self.text_full() {
             self.count_only(run);
             return;
