@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import iconv from 'iconv-lite';
 import { serve } from '../../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +61,39 @@ test('the demo page cleans a fixture and shows the report', async () => {
     await page.click('[data-tab=report]');
     await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
     assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('in the browser, Shift_JIS and Big5 bytes are decoded by its TextDecoder, whole and streamed', async () => {
+  const japanese = '市議会は月曜日、学校と道路への支出をめぐる長い議論の末、来年度の予算を承認した。';
+  const chinese = '市議會週一在就學校和道路支出進行長時間辯論後批准了明年的預算。';
+  const page = (label, text) => `<meta charset="${label}"><nav><a href="/">Home</a></nav><p>${text}</p>`;
+  const pages = [
+    ['Shift_JIS', [...iconv.encode(page('shift_jis', japanese), 'shift_jis')], japanese],
+    ['Big5', [...iconv.encode(page('big5', chinese), 'big5')], chinese],
+  ];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}/www/demo/`);
+    const results = await tab.evaluate(async (pages) => {
+      const { init, clean, cleanerStream } = await import('/js/browser.mjs');
+      await init();
+      const out = [];
+      for (const [, bytes] of pages) {
+        const whole = clean(new Uint8Array(bytes));
+        const streamed = await new Response(new Response(new Uint8Array(bytes)).body.pipeThrough(cleanerStream())).text();
+        out.push({ encoding: whole.report.encoding, html: whole.html, streamed });
+      }
+      return out;
+    }, pages);
+    pages.forEach(([encoding, , text], i) => {
+      assert.equal(results[i].encoding, encoding);
+      assert.equal(results[i].html, `<meta charset="utf-8"><p>${text}</p>`);
+      assert.equal(results[i].streamed, results[i].html);
+    });
   } finally {
     await browser.close();
   }
