@@ -303,7 +303,6 @@ pub(crate) struct Selectors {
     any: Selector,
     title: Selector,
     json_ld: Selector,
-    meta: Selector,
 }
 
 impl Selectors {
@@ -315,7 +314,6 @@ impl Selectors {
             any: fixed("*"),
             title: fixed("title"),
             json_ld: fixed("script[type*=\"ld+json\"]"),
-            meta: fixed("meta"),
         }
     }
 }
@@ -338,27 +336,14 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
         ));
     }
-    let (st, st2, st3, st4, st5) = (
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-        state.clone(),
-    );
+    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
+    // `<meta>` is handled by the handler of every element: a selector of its own costs each
+    // element a match.
     settings = settings
-        .append_element_content_handler((
-            Cow::Borrowed(&selectors.meta),
-            ElementContentHandlers::default().element(move |el: &mut Element| {
-                if st4.borrow().transcoded {
-                    declare_utf8(el);
-                }
-                Ok(())
-            }),
-        ))
         .append_element_content_handler((
             Cow::Borrowed(&selectors.title),
             ElementContentHandlers::default()
-                .element(move |el: &mut Element| on_title(&st5, el))
+                .element(move |el: &mut Element| on_title(&st4, el))
                 .text(move |t: &mut TextChunk| on_title_text(&st, t)),
         ))
         .append_element_content_handler((
@@ -577,6 +562,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     let tag = el.tag_name();
+    if tag == "meta" && state.borrow().transcoded {
+        declare_utf8(el);
+    }
     // Safety first, whatever the options keep (reader mode's image fallbacks are rebuilt clean).
     let image_fallback = tag == "noscript" && state.borrow().after_image;
     if !image_fallback && safety::is_unsafe_element(&tag, el.namespace_uri()) {
