@@ -16,7 +16,23 @@ function node(cwd, source) {
   return execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' });
 }
 
-test('npm pack gives a tarball that installs and works in an empty project', () => {
+// What a user writes: the package by name, one-shot, a stream through fetch's Response, and
+// Shift_JIS bytes (日本), which the module decodes with the host's TextDecoder.
+const USE_BY_NAME = `
+  import { clean, cleanerStream } from 'stripwall';
+  const r = clean('<title>T</title><div class="cookie-banner">We use cookies</div><p>Story</p>');
+  const body = await new Response(new Response('<nav>x</nav><p>B</p>').body.pipeThrough(cleanerStream())).text();
+  const sjis = new Uint8Array([...new TextEncoder().encode('<meta charset=shift_jis><p>'), 0x93, 0xfa, 0x96, 0x7b, ...new TextEncoder().encode('</p>')]);
+  console.log(JSON.stringify([r.html, r.report.removed, body, clean(sjis).html]));
+`;
+const EXPECTED = [
+  '<title>T</title><p>Story</p>',
+  { consent: { elements: 1, bytes: 47 } },
+  '<p>B</p>',
+  '<meta charset="utf-8"><p>日本</p>',
+];
+
+test('npm pack gives a tarball that installs and works in an empty project, in Node and Deno', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stripwall-pack-'));
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
@@ -30,14 +46,16 @@ test('npm pack gives a tarball that installs and works in an empty project', () 
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, packed[0].filename)], { cwd: project, stdio: 'ignore' });
-    const out = node(project, `
-      import { clean, Cleaner, cleanerStream } from 'stripwall';
-      const r = clean('<title>T</title><div class="cookie-banner">We use cookies</div><p>Story</p>');
-      const s = new Cleaner().stream();
-      const body = await new Response(new Response('<nav>x</nav><p>B</p>').body.pipeThrough(cleanerStream())).text();
-      console.log(JSON.stringify([r.html, r.report.removed, body]));
-    `);
-    assert.deepEqual(JSON.parse(out), ['<title>T</title><p>Story</p>', { consent: { elements: 1, bytes: 47 } }, '<p>B</p>']);
+    writeFileSync(join(project, 'check.mjs'), USE_BY_NAME);
+    const out = execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), EXPECTED);
+    // Deno, from the same install: its `deno` export condition, bare specifiers through node_modules.
+    const deno = execFileSync(join(root, 'node_modules/.bin/deno'), ['run', '--allow-read', 'check.mjs'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+    assert.deepEqual(JSON.parse(deno), EXPECTED, 'Deno');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
