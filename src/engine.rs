@@ -10,6 +10,7 @@ use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
 use crate::hold::{HeldOutput, HoldId};
 use crate::ledger::{Ledger, Seq};
 use crate::options::{Category, Options};
+use crate::parse_context::{ForeignContent, PLACEHOLDER};
 use crate::paywall::{unhidden_style, JsonLdFacts};
 use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
@@ -102,6 +103,8 @@ pub(crate) struct State {
     teaser_done: bool,
     open_paragraphs: Vec<OpenParagraph>,
     open_holds: Vec<OpenHold>,
+    /// Open `<svg>` and `<math>`: removals inside keep the page's parse (parse_context).
+    foreign: ForeignContent,
 }
 
 /// A held `<p>`, which the next block start closes.
@@ -206,6 +209,7 @@ impl State {
             teaser_done: false,
             open_paragraphs: Vec::new(),
             open_holds: Vec::new(),
+            foreign: ForeignContent::default(),
         }))
     }
 
@@ -276,6 +280,9 @@ impl State {
     /// Closes a hold, dropping its bytes (and what was recorded inside it) or keeping them.
     fn finish_hold(&mut self, id: HoldId, drop: bool) {
         self.out.finish(id, drop);
+        if self.foreign.hold_finished(id) && drop {
+            self.out.push(PLACEHOLDER.as_bytes());
+        }
         self.ledger.close(id, drop);
         self.settle();
     }
@@ -565,6 +572,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if tag == "meta" && state.borrow().transcoded {
         declare_utf8(el);
     }
+    if ForeignContent::is_root(&tag, el.namespace_uri()) {
+        enter_foreign_content(state, el)?;
+    }
     // Safety first, whatever the options keep (reader mode's image fallbacks are rebuilt clean).
     let image_fallback = tag == "noscript" && state.borrow().after_image;
     if !image_fallback && safety::is_unsafe_element(&tag, el.namespace_uri()) {
@@ -683,7 +693,10 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                 },
             )?;
         }
-        Verdict::Unwrap => el.remove_and_keep_content(),
+        Verdict::Unwrap => {
+            keep_parse_context(state, el);
+            el.remove_and_keep_content();
+        }
         Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
             start_teaser(state, el)?;
         }
@@ -694,6 +707,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
 }
 
 fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: Reason) {
+    keep_parse_context(state, el);
     let start = el.source_location().bytes();
     let seq = state
         .borrow_mut()
@@ -712,6 +726,26 @@ fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, r
     }
 }
 
+/// Counts an `<svg>` or `<math>` open until its end tag.
+fn enter_foreign_content(state: &Shared, el: &mut Element) -> HandlerResult {
+    if !el.can_have_content() {
+        return Ok(());
+    }
+    state.borrow_mut().foreign.enter();
+    let state = state.clone();
+    el.on_end_tag(Box::new(move |_| {
+        state.borrow_mut().foreign.leave();
+        Ok(())
+    }))
+}
+
+/// An HTML element removed inside foreign content leaves a placeholder (parse_context).
+fn keep_parse_context(state: &Shared, el: &mut Element) {
+    if state.borrow().foreign.needs_placeholder(el.namespace_uri()) {
+        el.before(PLACEHOLDER, ContentType::Html);
+    }
+}
+
 fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> HandlerResult {
     if !el.can_have_content() {
         return Ok(());
@@ -722,6 +756,9 @@ fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> Handle
     let start = el.source_location().bytes().start;
     {
         let mut st = state.borrow_mut();
+        if st.foreign.needs_placeholder(el.namespace_uri()) {
+            st.foreign.hold_started(id);
+        }
         if tag == "p" {
             st.open_paragraphs.push(OpenParagraph { id, start });
         }

@@ -118,6 +118,11 @@ impl HeldOutput {
         drop
     }
 
+    /// Adds bytes at the current end of the output (held if a hold is open).
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.buffer.extend_from_slice(bytes);
+    }
+
     /// Whether hold `id` is still open.
     pub fn is_open(&self, id: HoldId) -> bool {
         // Ids only grow, and holds leave from the front (cap) or the back (end): sorted.

@@ -41,6 +41,7 @@ mod markdown;
 mod markup;
 mod metadata;
 mod options;
+mod parse_context;
 mod paywall;
 mod reader;
 mod report;

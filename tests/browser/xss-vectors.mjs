@@ -140,6 +140,13 @@ const mutationVectors = [
   `<<script></script>script>${js}<<script></script>/script>`,
   `<<nav><a href=/>x</a></nav>img src=x onerror=${js}>`,
   `<<div class="cookie-banner">We use cookies</div>svg onload=${js}>`,
+  // Removal inside <svg>/<math>: the removed HTML element ended foreign content; without it a
+  // browser reads the iframe's raw text as markup (found by fuzzing).
+  `<math><div id=disqus></div><iframe src="https://www.youtube.com/embed/x"><p><script>${js}</script>`,
+  `<svg><div class="share-bar"><a href=/s>Share</a></div><iframe src="https://www.youtube.com/embed/x"><p><img src=x onerror=${js}>`,
+  `<math><p>Subscribe now to continue reading.</p><iframe src="https://www.youtube.com/embed/x"><p><img src=x onerror=${js}>`,
+  `<svg><form><iframe src="https://www.youtube.com/embed/x"><p><img src=x onerror=${js}>`,
+  `<math><nav><a href=/>Home</a></nav><style><p><img src=x onerror=${js}>`,
 ];
 
 export const vectors = [...urlVectors, ...elementVectors, ...mutationVectors];
