@@ -35,3 +35,10 @@ pub fn tags_matching(html: &[u8], selector: &str) -> Vec<String> {
     }
     found.into_inner()
 }
+
+/// Script elements and event-handler attributes of `html`, as a parser reads it again: what
+/// safe output never has.
+#[allow(dead_code)] // not every test crate that includes this module checks safety
+pub fn unsafe_elements(html: &[u8]) -> Vec<String> {
+    tags_matching(html, "script, [onload], [onerror], [onclick]")
+}
