@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 const CODECS = ['Gb18030', 'Big5', 'EucJp', 'Iso2022Jp', 'ShiftJis', 'EucKr'];
 const MODULES = ['gb18030', 'big5', 'euc_jp', 'iso_2022_jp', 'shift_jis', 'euc_kr'];
 
-/** The source directory of the locked encoding_rs. */
-function lockedSource(root) {
+/** The source directory and version of the locked encoding_rs. */
+export function lockedSource(root) {
   const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked',
     '--filter-platform', 'wasm32-unknown-unknown'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }));
   const pkg = metadata.packages.find((p) => p.name === 'encoding_rs' && p.source?.startsWith('registry+'));

@@ -2,16 +2,13 @@
 // take out exactly the multi-byte codecs, and stop the build when encoding_rs changes shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { slimVariants } from '../../scripts/slim-encoding-rs.mjs';
+import { lockedSource, slimVariants } from '../../scripts/slim-encoding-rs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }));
-const encodingRs = metadata.packages.find((p) => p.name === 'encoding_rs');
-const variant = readFileSync(join(dirname(encodingRs.manifest_path), 'src', 'variant.rs'), 'utf8');
+const variant = readFileSync(join(lockedSource(root).dir, 'src', 'variant.rs'), 'utf8');
 
 test('the multi-byte codecs leave variant.rs; the others stay', () => {
   const slim = slimVariants(variant);
