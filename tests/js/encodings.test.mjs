@@ -3,17 +3,12 @@
 // (src/host_decoder.rs): the result must be what the native build gives, whole or streamed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { clean, Cleaner } from '../../js/node.mjs';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-execFileSync('cargo', ['build', '--quiet', '--bin', 'stripwall'], { cwd: root, stdio: 'inherit' });
-const cli = `${root}target/debug/stripwall`;
+import { nativeJson } from './native-cli.mjs';
 
 const japanese = '市議会は月曜日、学校と道路への支出をめぐる長い議論の末、来年度の予算を承認した。';
 const chinese = '市议会周一在就学校和道路支出进行长时间辩论后批准了明年的预算。';
@@ -56,7 +51,7 @@ for (const [encoding, bytes, text] of pages) {
     assert.ok(!result.html.includes('cookies'), `${encoding}: the banner is gone`);
     const file = join(dir, `${encoding}.html`);
     writeFileSync(file, bytes);
-    const native = JSON.parse(execFileSync(cli, ['--format', 'json', file], { stdio: ['ignore', 'pipe', 'ignore'] }));
+    const native = nativeJson([file]);
     assert.equal(result.html, native.html);
     assert.equal(result.report.encoding, native.report.encoding);
   });

@@ -1,17 +1,13 @@
 // The npm package must give exactly what the native build gives, on every Rust fixture.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clean } from '../../js/node.mjs';
+import { nativeJson } from './native-cli.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = readdirSync(`${root}tests/fixtures`).filter((f) => f.endsWith('.html'));
-
-// The native CLI, built once (cargo is needed anyway to build the package).
-execFileSync('cargo', ['build', '--quiet', '--bin', 'stripwall'], { cwd: root, stdio: 'inherit' });
-const cli = `${root}target/debug/stripwall`;
 
 test('there are fixtures to compare', () => {
   assert.ok(fixtures.length >= 8, `only ${fixtures.length} fixtures`);
@@ -21,8 +17,7 @@ for (const mode of ['stream', 'reader']) {
   for (const name of fixtures) {
     test(`${name}, ${mode} mode: same html, text, markdown, title, metadata and report as the native build`, () => {
       const path = `${root}tests/fixtures/${name}`;
-      const args = ['--mode', mode, '--format', 'json', '--explain', path];
-      const native = JSON.parse(execFileSync(cli, args, { stdio: ['ignore', 'pipe', 'ignore'] }));
+      const native = nativeJson(['--mode', mode, '--explain', path]);
       // Bytes, as the CLI reads them: the same encoding sniffing on both sides.
       const wasm = clean(readFileSync(path), { mode, explain: true });
       assert.equal(wasm.html, native.html);
