@@ -21,6 +21,13 @@ const page = (label, text) =>
   `<div class="cookie-banner">We use cookies</div><article><h1>H</h1>` +
   `<p>${text}</p><p>${text}</p></article></body></html>`;
 
+/** The page with each U+0000 written as "日本" in ISO-2022-JP (JIS X 0208 0x467C 0x4B5C). */
+function iso2022jp(html) {
+  const nihon = Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42]);
+  const parts = html.split('\u0000').map((part) => Buffer.from(part));
+  return Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [nihon, part])));
+}
+
 // Encoded by iconv-lite; ISO-2022-JP (which it lacks) by hand: "日本" is JIS X 0208 0x467C 0x4B5C.
 const pages = [
   ['Shift_JIS', iconv.encode(page('shift_jis', japanese), 'shift_jis'), japanese],
@@ -29,15 +36,7 @@ const pages = [
   ['gb18030', iconv.encode(page('gb18030', chinese), 'gb18030'), chinese],
   ['Big5', iconv.encode(page('big5', traditional), 'big5'), traditional],
   ['EUC-KR', iconv.encode(page('euc-kr', korean), 'euc-kr'), korean],
-  [
-    'ISO-2022-JP',
-    Buffer.concat([
-      Buffer.from(page('iso-2022-jp', '\u0000').split('\u0000')[0]),
-      Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42]),
-      Buffer.from(page('iso-2022-jp', '\u0000').split('\u0000')[1]),
-    ]),
-    '日本',
-  ],
+  ['ISO-2022-JP', iso2022jp(page('iso-2022-jp', '\u0000')), '日本'],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'stripwall-encodings-'));
