@@ -8,17 +8,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMOKE_EXPECTED } from './smoke.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const WORKER = `
 import { clean, cleanerStream } from './js/worker.mjs';
+import { smoke } from './smoke.mjs';
 export default {
   async fetch() {
-    const r = clean('<title>T</title><div class="cookie-banner">We use cookies</div><p>Story</p>');
-    const body = await new Response(new Response('<nav>x</nav><p>B</p>').body.pipeThrough(cleanerStream())).text();
-    const sjis = new Uint8Array([...new TextEncoder().encode('<meta charset=shift_jis><p>'), 0x93, 0xfa, 0x96, 0x7b]);
-    return Response.json([r.html, r.report.removed, body, clean(sjis).html]);
+    return Response.json(await smoke({ clean, cleanerStream }));
   },
 };
 `;
@@ -32,6 +31,7 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [
     (name = "main.mjs", esModule = embed "main.mjs"),
+    (name = "smoke.mjs", esModule = embed "smoke.mjs"),
     (name = "js/worker.mjs", esModule = embed "js/worker.mjs"),
     (name = "js/api.mjs", esModule = embed "js/api.mjs"),
     (name = "pkg/stripwall.js", esModule = embed "pkg/stripwall.js"),
@@ -57,11 +57,12 @@ test('the package exports its Workers entry under the workerd and worker conditi
   assert.equal(exports['.'].worker, './js/worker.mjs');
 });
 
-test('in workerd: clean(), a TransformStream and Shift_JIS bytes', async () => {
+test('in workerd: the shared checks (clean(), a TransformStream, Shift_JIS bytes)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stripwall-workerd-'));
   const port = await freePort();
   cpSync(join(root, 'js'), join(dir, 'js'), { recursive: true });
   cpSync(join(root, 'pkg'), join(dir, 'pkg'), { recursive: true });
+  cpSync(join(root, 'tests/js/smoke.mjs'), join(dir, 'smoke.mjs'));
   writeFileSync(join(dir, 'main.mjs'), WORKER);
   writeFileSync(join(dir, 'config.capnp'), config(port));
   const workerd = spawn(join(root, 'node_modules/.bin/workerd'), ['serve', 'config.capnp'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -78,12 +79,7 @@ test('in workerd: clean(), a TransformStream and Shift_JIS bytes', async () => {
     }
     assert.ok(response, `workerd did not answer: ${stderr}`);
     assert.equal(response.status, 200, `${await response.clone().text()} ${stderr}`);
-    assert.deepEqual(await response.json(), [
-      '<title>T</title><p>Story</p>',
-      { consent: { elements: 1, bytes: 47 } },
-      '<p>B</p>',
-      '<meta charset="utf-8"><p>日本',
-    ]);
+    assert.deepEqual(await response.json(), SMOKE_EXPECTED);
   } finally {
     workerd.kill();
     rmSync(dir, { recursive: true, force: true });
