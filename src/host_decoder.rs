@@ -2,8 +2,9 @@
 //! of Chinese, Japanese and Korean pages.
 //!
 //! The npm package's module is built without encoding_rs's tables for these encodings
-//! (`scripts/build-wasm.mjs` says how; they were 114 KB of its 389 KB gzipped), so a page in
-//! one of them is decoded by the JavaScript host, which carries the same WHATWG decoders.
+//! (`scripts/slim-encoding-rs.mjs`, whose codec list must match [`decodes`]; they were 114 KB of
+//! its 389 KB gzipped), so a page in one of them is decoded by the JavaScript host, which carries
+//! the same WHATWG decoders.
 
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, ISO_2022_JP, SHIFT_JIS};
 use wasm_bindgen::{prelude::*, JsCast};
