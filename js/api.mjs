@@ -4,9 +4,17 @@ import * as wasm from '../pkg/stripwall.js';
 
 let ready = false;
 
-/** Called by the platform entry once the module is instantiated. */
-export function markReady() {
+/** How a string crosses into the module: as it is (the glue encodes it as UTF-8), unless the platform has a faster way. */
+let toModule = (html) => html;
+
+/**
+ * Called by the platform entry once the module is instantiated. `stringToUtf16`, where given,
+ * turns a string into its UTF-16 code units, which the module reads as the same text: on Node.js
+ * that is a copy, where UTF-8 encoding goes a character at a time.
+ */
+export function markReady({ stringToUtf16 } = {}) {
   ready = true;
+  if (stringToUtf16) toModule = (html) => (typeof html === 'string' ? stringToUtf16(html) : html);
 }
 
 /** Adds `text` and `markdown` to a result, each computed from its HTML once, when first read. */
@@ -16,14 +24,14 @@ function withText(result) {
   Object.defineProperty(result, 'text', {
     enumerable: true,
     get() {
-      text ??= wasm.toText(result.html);
+      text ??= wasm.toText(toModule(result.html));
       return text;
     },
   });
   Object.defineProperty(result, 'markdown', {
     enumerable: true,
     get() {
-      markdown ??= wasm.toMarkdown(result.html);
+      markdown ??= wasm.toMarkdown(toModule(result.html));
       return markdown;
     },
   });
@@ -44,25 +52,25 @@ function assertReady() {
  */
 export function clean(html, options) {
   assertReady();
-  return withText(wasm.clean(html, options));
+  return withText(wasm.clean(toModule(html), options));
 }
 
 /** Plain text of HTML: the title, then a block per line. */
 export function toText(html) {
   assertReady();
-  return wasm.toText(html);
+  return wasm.toText(toModule(html));
 }
 
 /** GitHub-flavoured Markdown of HTML. */
 export function toMarkdown(html) {
   assertReady();
-  return wasm.toMarkdown(html);
+  return wasm.toMarkdown(toModule(html));
 }
 
 /** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */
 export function isProbablyReaderable(html) {
   assertReady();
-  return wasm.isProbablyReaderable(html);
+  return wasm.isProbablyReaderable(toModule(html));
 }
 
 /** A cleaner built once from options (validated here) and reused for any number of pages. */
@@ -76,7 +84,7 @@ export class Cleaner {
 
   /** Cleans a page: `{ html, text, title, report }`. */
   clean(html) {
-    return withText(this.#inner.clean(html));
+    return withText(this.#inner.clean(toModule(html)));
   }
 
   /** What compiling `filterLists` kept and skipped; `undefined` without lists. */
@@ -108,7 +116,7 @@ export class CleanStream {
   write(chunk) {
     const inner = this.#live();
     try {
-      return inner.write(chunk);
+      return inner.write(toModule(chunk));
     } catch (error) {
       if (!(error instanceof TypeError)) this.#release();
       throw error;

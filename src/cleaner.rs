@@ -8,6 +8,7 @@ use crate::filters::{FilterReport, FilterSet};
 use crate::hold::{BoxedSink, Sink};
 use crate::options::{Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
+use crate::source::Source;
 use lol_html::errors::RewritingError;
 use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::cell::RefCell;
@@ -193,9 +194,18 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_str(&self, html: &str) -> Result<Cleaned> {
-        let mut bytes = Vec::with_capacity(html.len() / 2);
+        // A copy that lol_html parses as it is: reading names and values from it saves more
+        // than the copy costs.
+        self.clean_text(html.as_bytes().to_vec())
+    }
+
+    /// [`clean_str`](Cleaner::clean_str) of text held as UTF-8 bytes (the WebAssembly bindings
+    /// make them from JavaScript strings without a `String`'s validation), given up so that
+    /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
+    pub(crate) fn clean_text(&self, utf8: Vec<u8>) -> Result<Cleaned> {
+        let mut bytes = Vec::with_capacity(utf8.len() / 2);
         let mut stream = self.stream(|b: &[u8]| bytes.extend_from_slice(b));
-        stream.write_str(html)?;
+        stream.write_text_owned(utf8)?;
         let report = stream.end()?;
         let html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok(Cleaned { html, report })
@@ -334,8 +344,36 @@ impl CleanStream<'_> {
     /// # Errors
     /// As for [`write`](CleanStream::write).
     pub fn write_str(&mut self, text: &str) -> Result<()> {
+        self.write_text(text.as_bytes())
+    }
+
+    /// [`write_str`](CleanStream::write_str) of text held as UTF-8 bytes.
+    pub(crate) fn write_text(&mut self, utf8: &[u8]) -> Result<()> {
         self.sniffer.assume_text();
-        self.write(text.as_bytes())
+        self.write(utf8)
+    }
+
+    /// [`write_text`](CleanStream::write_text) of bytes the caller gives up: when lol_html can
+    /// parse them as they are (no `<` to escape or to hold back), the element handler reads
+    /// names and values straight from them ([`Source`]) instead of through lol_html's
+    /// allocating accessors.
+    pub(crate) fn write_text_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
+        self.sniffer.assume_text();
+        let as_they_are = !self.passing_through
+            && self.rewriter.is_some()
+            && self.sniffer.passes_through()
+            && !self.pending_lt
+            && utf8.last() != Some(&b'<')
+            && memchr::memmem::find(&utf8, b"<<").is_none();
+        if !as_they_are {
+            return self.write(&utf8);
+        }
+        self.bytes_in += utf8.len() as u64;
+        let source = Rc::new(Source::new(self.bytes_parsed as usize, utf8));
+        self.state.borrow_mut().source = Some(source.clone());
+        let result = self.parse_escaped(source.bytes());
+        self.state.borrow_mut().source = None;
+        result
     }
 
     /// Hands UTF-8 to lol_html (marking the page as transcoded first, so its `<meta>` charset

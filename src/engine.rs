@@ -16,6 +16,7 @@ use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
 use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
 use crate::safety;
+use crate::source::{self, AttributeView, NameBuffer, Source};
 use crate::teaser::TeaserSample;
 use crate::text::collapse;
 use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
@@ -105,6 +106,8 @@ pub(crate) struct State {
     open_holds: Vec<OpenHold>,
     /// Open `<svg>` and `<math>`: removals inside keep the page's parse (parse_context).
     foreign: ForeignContent,
+    /// The bytes lol_html is parsing, when the caller handed them over whole (see `source`).
+    pub source: Option<Rc<Source>>,
 }
 
 /// A held `<p>`, which the next block start closes.
@@ -210,6 +213,7 @@ impl State {
             open_paragraphs: Vec::new(),
             open_holds: Vec::new(),
             foreign: ForeignContent::default(),
+            source: None,
         }))
     }
 
@@ -532,21 +536,21 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
 /// The attributes the rules read, gathered in the safety pass over the element's attributes
 /// (lol_html's `get_attribute` allocates and scans on every call).
 #[derive(Default)]
-struct Attributes {
-    class: Option<String>,
-    id: Option<String>,
-    role: Option<String>,
-    style: Option<String>,
-    itemprop: Option<String>,
-    src_or_type: Option<String>,
-    amp_section: Option<String>,
+struct Attributes<'a> {
+    class: Option<Cow<'a, str>>,
+    id: Option<Cow<'a, str>>,
+    role: Option<Cow<'a, str>>,
+    style: Option<Cow<'a, str>>,
+    itemprop: Option<Cow<'a, str>>,
+    src_or_type: Option<Cow<'a, str>>,
+    amp_section: Option<Cow<'a, str>>,
     hidden: bool,
     aria_hidden: bool,
     amp_action: bool,
 }
 
-impl Attributes {
-    fn read(&mut self, tag: &str, name: &str, attr: &lol_html::html_content::Attribute) {
+impl<'a> Attributes<'a> {
+    fn read(&mut self, tag: &str, name: &str, attr: &AttributeView<'_, 'a>) {
         match name {
             "class" => self.class = Some(attr.value()),
             "id" => self.id = Some(attr.value()),
@@ -568,7 +572,10 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if el.removed() {
         return Ok(());
     }
-    let tag = el.tag_name();
+    // The bytes of the current write, to read names and values from (see `source`).
+    let source = state.borrow().source.clone();
+    let mut name_buffer = NameBuffer::default();
+    let tag = source::tag_name(el, source.as_deref(), &mut name_buffer);
     if tag == "meta" && state.borrow().transcoded {
         declare_utf8(el);
     }
@@ -589,7 +596,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     }
     let mut attrs = Attributes::default();
     let inert = rules::is_inert(&tag, el.namespace_uri());
-    let verdict = safety::sanitize(el, &tag, |name, attr| {
+    let verdict = safety::sanitize(el, &tag, source.as_deref(), |name, attr| {
         if !inert {
             attrs.read(&tag, name, attr);
         }
@@ -685,7 +692,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             hold(
                 state,
                 el,
-                tag,
+                &tag,
                 HoldKind::Verify {
                     category,
                     reason,
@@ -700,7 +707,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
             start_teaser(state, el)?;
         }
-        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, tag, HoldKind::Text)?,
+        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, &tag, HoldKind::Text)?,
         _ => {}
     }
     Ok(())
@@ -746,13 +753,14 @@ fn keep_parse_context(state: &Shared, el: &mut Element) {
     }
 }
 
-fn hold(state: &Shared, el: &mut Element, tag: String, kind: HoldKind) -> HandlerResult {
+fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerResult {
     if !el.can_have_content() {
         return Ok(());
     }
     let Some(id) = state.borrow_mut().hold() else {
         return Ok(());
     };
+    let tag = tag.to_string();
     let start = el.source_location().bytes().start;
     {
         let mut st = state.borrow_mut();

@@ -47,8 +47,11 @@ mod reader;
 mod report;
 mod rules;
 mod safety;
+mod source;
 mod teaser;
 mod text;
+#[cfg(any(feature = "wasm", test))]
+mod utf16;
 #[cfg(feature = "wasm")]
 mod wasm;
 

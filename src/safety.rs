@@ -3,6 +3,7 @@
 
 use crate::entities;
 use crate::rules::is_video_embed;
+use crate::source::{AttributeView, NameBuffer, Source};
 use lol_html::html_content::Element;
 
 const HTML: &str = "http://www.w3.org/1999/xhtml";
@@ -210,46 +211,50 @@ pub(crate) enum Verdict {
 /// Removes event handlers, script URLs, `srcdoc`, form actions and unsafe styles from `el`;
 /// says when the element itself must go. `visit` sees every attribute that stays, with its
 /// lower-cased name (one pass over the attributes serves the rules too). Names of one or two
-/// letters but `id` are never dangerous and are not read.
-pub(crate) fn sanitize(
+/// letters but `id` are never dangerous and are not read. Names and values are read from
+/// `source` where it holds them.
+pub(crate) fn sanitize<'s>(
     el: &mut Element,
     tag: &str,
-    mut visit: impl FnMut(&str, &lol_html::html_content::Attribute),
+    source: Option<&'s Source>,
+    mut visit: impl FnMut(&str, &AttributeView<'_, 's>),
 ) -> Verdict {
     let mut unsafe_attributes: Vec<String> = Vec::new();
     let mut verdict = Verdict::Safe;
+    let mut buffer = NameBuffer::default();
     for attr in el.attributes() {
         if attr.name_source_location().is_some_and(|l| l.bytes().len() == 1) {
             continue;
         }
-        let name = attr.name();
+        let view = AttributeView { attr, source };
+        let name = view.name(&mut buffer);
         let drop = if name.starts_with("on") {
             true
         } else {
-            match name.as_str() {
+            match &*name {
                 "srcdoc" | "formaction" | "action" => true,
-                "style" => is_unsafe_css(&attr.value()),
-                "srcset" | "imagesrcset" => srcset_has_script_url(&attr.value()),
-                "http-equiv" if tag == "meta" && attr.value().trim().eq_ignore_ascii_case("refresh") => {
+                "style" => is_unsafe_css(&view.value()),
+                "srcset" | "imagesrcset" => srcset_has_script_url(&view.value()),
+                "http-equiv" if tag == "meta" && view.value().trim().eq_ignore_ascii_case("refresh") => {
                     verdict = Verdict::RemoveElement("<meta http-equiv=\"refresh\">");
                     false
                 }
-                "rel" if tag == "link" && attr.value().to_ascii_lowercase().contains("import") => {
+                "rel" if tag == "link" && view.value().to_ascii_lowercase().contains("import") => {
                     verdict = Verdict::RemoveElement("<link rel=\"import\">");
                     false
                 }
-                "src" if tag == "iframe" && !is_video_embed(&attr.value()) => {
+                "src" if tag == "iframe" && !is_video_embed(&view.value()) => {
                     verdict = Verdict::RemoveElement("<iframe> that is not a video embed");
                     false
                 }
-                name if is_url_attribute(name) => is_script_url(&attr.value()),
+                name if is_url_attribute(name) => is_script_url(&view.value()),
                 _ => false,
             }
         };
         if drop {
-            unsafe_attributes.push(name);
+            unsafe_attributes.push(name.into_owned());
         } else {
-            visit(&name, attr);
+            visit(&name, &view);
         }
     }
     if tag == "iframe" && el.get_attribute("src").is_none() {
@@ -272,7 +277,7 @@ pub(crate) fn resanitize(html: &[u8]) -> Vec<u8> {
                 let tag = el.tag_name();
                 if is_unsafe_element(&tag, el.namespace_uri()) {
                     el.remove();
-                } else if let Verdict::RemoveElement(_) = sanitize(el, &tag, |_, _| {}) {
+                } else if let Verdict::RemoveElement(_) = sanitize(el, &tag, None, |_, _| {}) {
                     el.remove();
                 }
                 Ok(())

@@ -68,6 +68,24 @@ test('streams give the one-shot output under random chunk splits, UTF-8 sequence
   }
 });
 
+test('a string is the same page as its UTF-8 bytes: accents, CJK, emoji and lone surrogates alike', () => {
+  // Node.js passes strings to the module as UTF-16 (js/node.mjs); bytes take the UTF-8 path.
+  const pieces = ['a', 'word ', '<p>', '</p>', '<b>', 'caf\u00e9', '\u6771\u4eac', '\u{1F600}', '\uD800', '\uDC00', '&amp;', '\n'];
+  const next = random(11);
+  const cleaner = new Cleaner();
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    for (let n = next(120); n > 0; n--) text += pieces[next(pieces.length)];
+    const page = `<article><h1>T</h1><p>${text}</p></article>`;
+    const bytes = new TextEncoder().encode(page);
+    assert.equal(cleaner.clean(page).html, cleaner.clean(bytes).html, JSON.stringify(text));
+    assert.equal(clean(page).html, clean(bytes).html, JSON.stringify(text));
+    assert.equal(toText(page), toText(bytes), JSON.stringify(text));
+    const stream = cleaner.stream();
+    assert.equal(decode([stream.write(page), stream.end()]), clean(bytes).html, JSON.stringify(text));
+  }
+});
+
 test('strings can be streamed too', () => {
   const stream = new Cleaner().stream();
   const out = [stream.write('<p>One</p><nav>'), stream.write('x</nav><p>Tw'), stream.write('o</p>'), stream.end()];

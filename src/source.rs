@@ -1,0 +1,130 @@
+//! Names and values read straight from the bytes lol_html is parsing.
+//!
+//! lol_html's `tag_name()`, `name()` and `value()` each allocate a `String` (and check its
+//! UTF-8) on every call, and every element of a page asks for them. When the bytes of the
+//! current write are at hand ([`Source`]), the element handler reads names into a buffer on the
+//! stack and values as slices; anything unusual (a tag split across writes, a name that is not
+//! plain ASCII, an attribute set by a handler) goes through lol_html as before.
+
+use lol_html::html_content::{Attribute, Element, SourceLocation};
+use std::borrow::Cow;
+
+/// The bytes of one write to lol_html and where they start in its input stream.
+pub(crate) struct Source {
+    start: usize,
+    bytes: Vec<u8>,
+}
+
+impl Source {
+    pub fn new(start: usize, bytes: Vec<u8>) -> Source {
+        Source { start, bytes }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The bytes at `location`, when they are all in this write.
+    fn get(&self, location: SourceLocation) -> Option<&[u8]> {
+        let range = location.bytes();
+        let from = range.start.checked_sub(self.start)?;
+        let to = range.end.checked_sub(self.start)?;
+        self.bytes.get(from..to)
+    }
+}
+
+/// Room for a lower-cased name: longer names go through lol_html.
+pub(crate) type NameBuffer = [u8; 32];
+
+/// `raw` lower-cased into `buffer`, when it is ASCII and fits.
+fn lower_ascii<'b>(raw: &[u8], buffer: &'b mut NameBuffer) -> Option<&'b str> {
+    if raw.len() > buffer.len() || !raw.is_ascii() {
+        return None;
+    }
+    let name = &mut buffer[..raw.len()];
+    for (to, from) in name.iter_mut().zip(raw) {
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(name).ok()
+}
+
+/// The element's tag name, lower-cased, as `el.tag_name()` gives it.
+pub(crate) fn tag_name<'b>(el: &Element, source: Option<&Source>, buffer: &'b mut NameBuffer) -> Cow<'b, str> {
+    let raw = source.and_then(|s| s.get(el.source_location())).and_then(raw_tag_name);
+    match raw.and_then(|raw| lower_ascii(raw, buffer)) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(el.tag_name()),
+    }
+}
+
+/// The name in a start tag's bytes (`<name ...>`), when it is plain letters, digits and
+/// hyphens ended as the tokenizer ends it; `None` otherwise.
+fn raw_tag_name(tag: &[u8]) -> Option<&[u8]> {
+    let rest = tag.strip_prefix(b"<")?;
+    let len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    match rest.get(len) {
+        Some(b' ' | b'\t' | b'\n' | b'\x0c' | b'/' | b'>') if len > 0 => Some(&rest[..len]),
+        _ => None,
+    }
+}
+
+/// An attribute with the bytes to read it from.
+pub(crate) struct AttributeView<'a, 's> {
+    pub attr: &'a Attribute<'a>,
+    pub source: Option<&'s Source>,
+}
+
+impl<'s> AttributeView<'_, 's> {
+    /// The name, lower-cased, as `attr.name()` gives it.
+    pub fn name<'b>(&self, buffer: &'b mut NameBuffer) -> Cow<'b, str> {
+        let raw = self
+            .source
+            .zip(self.attr.name_source_location())
+            .and_then(|(s, location)| s.get(location));
+        match raw.and_then(|raw| lower_ascii(raw, buffer)) {
+            Some(name) => Cow::Borrowed(name),
+            None => Cow::Owned(self.attr.name()),
+        }
+    }
+
+    /// The value as written (entities not decoded), as `attr.value()` gives it.
+    pub fn value(&self) -> Cow<'s, str> {
+        let raw = self
+            .source
+            .zip(self.attr.value_source_location())
+            .and_then(|(s, location)| s.get(location))
+            .and_then(|raw| std::str::from_utf8(raw).ok());
+        match raw {
+            Some(value) => Cow::Borrowed(value),
+            None => Cow::Owned(self.attr.value()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_tag_names_end_where_the_tokenizer_ends_them() {
+        assert_eq!(raw_tag_name(b"<div class=x>"), Some(&b"div"[..]));
+        assert_eq!(raw_tag_name(b"<DIV>"), Some(&b"DIV"[..]));
+        assert_eq!(raw_tag_name(b"<br/>"), Some(&b"br"[..]));
+        assert_eq!(raw_tag_name(b"<my-element\n>"), Some(&b"my-element"[..]));
+        // Left to lol_html: odd characters in the name, and no name at all.
+        assert_eq!(raw_tag_name(b"<a:b>"), None);
+        assert_eq!(raw_tag_name(b"<a\"b>"), None);
+        assert_eq!(raw_tag_name(b"<>"), None);
+    }
+
+    #[test]
+    fn names_are_lower_cased_when_ascii_and_short() {
+        let mut buffer = NameBuffer::default();
+        assert_eq!(lower_ascii(b"Data-Src", &mut buffer), Some("data-src"));
+        assert_eq!(lower_ascii("caf\u{e9}".as_bytes(), &mut buffer), None);
+        assert_eq!(lower_ascii(&[b'a'; 33], &mut buffer), None);
+    }
+}
