@@ -44,6 +44,9 @@ function assertReady() {
   }
 }
 
+/** The cleaner of `clean()` without options, compiled on first use and kept. */
+let defaultCleaner;
+
 /**
  * Cleans a page in one call.
  * @param {string | Uint8Array} html
@@ -52,6 +55,10 @@ function assertReady() {
  */
 export function clean(html, options) {
   assertReady();
+  if (options === undefined) {
+    defaultCleaner ??= new wasm.Cleaner();
+    return withText(defaultCleaner.clean(toModule(html)));
+  }
   return withText(wasm.clean(toModule(html), options));
 }
 
