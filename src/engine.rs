@@ -121,7 +121,7 @@ struct OpenParagraph {
 struct OpenHold {
     id: HoldId,
     kind: HoldKind,
-    tag: String,
+    tag: Cow<'static, str>,
     start: usize,
 }
 
@@ -760,7 +760,6 @@ fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerR
     let Some(id) = state.borrow_mut().hold() else {
         return Ok(());
     };
-    let tag = tag.to_string();
     let start = el.source_location().bytes().start;
     {
         let mut st = state.borrow_mut();
@@ -772,26 +771,46 @@ fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerR
         }
         st.open_holds.push(OpenHold {
             id,
-            kind: kind.clone(),
-            tag: tag.clone(),
+            kind,
+            tag: tag_name(tag),
             start,
         });
     }
     let state = state.clone();
     el.on_end_tag(Box::new(move |end: &mut EndTag| {
-        decide_at_end(&state, id, &kind, &tag, start, end);
+        decide_at_end(&state, id, end);
         Ok(())
     }))?;
     Ok(())
 }
 
+/// A held element's name: the common ones without allocating.
+fn tag_name(tag: &str) -> Cow<'static, str> {
+    const COMMON: [&str; 12] = [
+        "div", "section", "p", "ul", "ol", "h2", "h3", "h4", "h5", "h6", "small", "aside",
+    ];
+    match COMMON.iter().find(|&&name| name == tag) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(tag.to_string()),
+    }
+}
+
 /// Decides a held block at its end tag. lol_html hands a block the end tag that closed it,
 /// which is an ancestor's when the block was closed implicitly: only its own is removed.
-fn decide_at_end(state: &Shared, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end: &mut EndTag) {
+fn decide_at_end(state: &Shared, id: HoldId, end: &mut EndTag) {
     // The end tag's own span, counted in the report; its name (which lol_html allocates) is
     // only read when the block goes.
     let end_at = end.source_location().bytes().end;
-    if decide(&mut state.borrow_mut(), id, kind, tag, start, end_at) && end.name() == tag {
+    let mut st = state.borrow_mut();
+    let Some(at) = st.open_holds.iter().rposition(|h| h.id == id) else {
+        // Decided already (a paragraph that the next block closed).
+        st.finish_hold(id, false);
+        return;
+    };
+    let open = st.open_holds.remove(at);
+    let dropped = decide(&mut st, id, &open.kind, &open.tag, open.start, end_at);
+    drop(st);
+    if dropped && end.name() == open.tag {
         end.remove();
     }
 }

@@ -38,12 +38,15 @@ pub(crate) type NameBuffer = [u8; 32];
 
 /// `raw` lower-cased into `buffer`, when it is ASCII and fits.
 fn lower_ascii<'b>(raw: &[u8], buffer: &'b mut NameBuffer) -> Option<&'b str> {
-    if raw.len() > buffer.len() || !raw.is_ascii() {
-        return None;
-    }
-    let name = &mut buffer[..raw.len()];
-    for (to, from) in name.iter_mut().zip(raw) {
+    let name = buffer.get_mut(..raw.len())?;
+    let mut high_bits = 0;
+    for (to, &from) in name.iter_mut().zip(raw) {
+        high_bits |= from;
         *to = from.to_ascii_lowercase();
+    }
+    // ASCII, hence UTF-8 (checked again by `from_utf8`, which is quick on a short name).
+    if high_bits >= 0x80 {
+        return None;
     }
     std::str::from_utf8(name).ok()
 }
