@@ -257,6 +257,21 @@ fn parse_selectors(list: &[String]) -> Result<Vec<Selector>> {
         .collect()
 }
 
+/// `bytes[..ready]` with every `<` that is followed by another `<` (in `bytes`) written `&lt;`.
+fn escape_doubled_lt(bytes: &[u8], ready: usize) -> Vec<u8> {
+    let finder = memchr::memmem::Finder::new(b"<<");
+    let mut escaped = Vec::with_capacity(bytes.len() + 16);
+    let mut from = 0;
+    // Each search starts at the second `<` of the last match: in `<<<` both of the first two go.
+    while let Some(at) = finder.find(&bytes[from..]).map(|p| from + p).filter(|&at| at < ready) {
+        escaped.extend_from_slice(&bytes[from..at]);
+        escaped.extend_from_slice(b"&lt;");
+        from = at + 1;
+    }
+    escaped.extend_from_slice(&bytes[from..ready]);
+    escaped
+}
+
 struct CountingSink<'s> {
     sink: Box<Sink<'s>>,
     bytes: u64,
@@ -369,6 +384,12 @@ impl CleanStream<'_> {
             return self.write(&utf8);
         }
         self.bytes_in += utf8.len() as u64;
+        self.parse_owned(utf8)
+    }
+
+    /// [`parse_escaped`](CleanStream::parse_escaped) of bytes handed over: the element
+    /// handler reads names and values from them ([`Source`]).
+    fn parse_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
         let source = Rc::new(Source::new(self.bytes_parsed as usize, utf8));
         self.state.borrow_mut().source = Some(source.clone());
         let result = self.parse_escaped(source.bytes());
@@ -397,16 +418,8 @@ impl CleanStream<'_> {
         self.pending_lt = bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
         if memchr::memmem::find(bytes, b"<<").is_some() {
-            let mut escaped = Vec::with_capacity(bytes.len() + 16);
-            for (i, &b) in bytes[..ready].iter().enumerate() {
-                if b == b'<' && bytes.get(i + 1) == Some(&b'<') {
-                    escaped.extend_from_slice(b"&lt;");
-                } else {
-                    escaped.push(b);
-                }
-            }
-            joined = escaped;
-            return self.parse_escaped(&joined);
+            let escaped = escape_doubled_lt(bytes, ready);
+            return self.parse_owned(escaped);
         }
         self.parse_escaped(&bytes[..ready])
     }
@@ -501,5 +514,19 @@ impl CleanStream<'_> {
             }),
             other => Err(Error::Rewrite(other.to_string())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_doubled_lt;
+
+    #[test]
+    fn every_lt_before_another_is_escaped() {
+        assert_eq!(escape_doubled_lt(b"a<<b", 4), b"a&lt;<b");
+        assert_eq!(escape_doubled_lt(b"<<<<x", 5), b"&lt;&lt;&lt;<x");
+        // The last `<` waits for the next chunk, but tells about the one before it.
+        assert_eq!(escape_doubled_lt(b"x<<", 2), b"x&lt;");
+        assert_eq!(escape_doubled_lt(b"<p>no doubles</p>", 17), b"<p>no doubles</p>");
     }
 }
