@@ -150,10 +150,15 @@ impl Scanner {
             self.count_only(run);
             return;
         }
-        if run.is_ascii() && !run.contains(&b'&') {
-            self.ascii_run(run);
-            return;
+        if !run.contains(&b'&') && (run.is_ascii() || is_plain_utf8(run)) {
+            self.plain_run(run);
+        } else {
+            self.decoded_run(run);
         }
+    }
+
+    /// A run of text with entities, or whitespace beyond ASCII: decoded, then split.
+    fn decoded_run(&mut self, run: &[u8]) {
         let lossy;
         let text = match std::str::from_utf8(run) {
             Ok(t) => t,
@@ -174,12 +179,17 @@ impl Scanner {
         self.space_needed = decoded.ends_with(char::is_whitespace);
     }
 
-    /// A run of plain ASCII text (no entities): counted and copied word by word.
-    fn ascii_run(&mut self, run: &[u8]) {
+    /// A run of plain text (no entities; its only whitespace ASCII, see [`is_plain_utf8`]):
+    /// counted and copied word by word, without decoding characters.
+    fn plain_run(&mut self, run: &[u8]) {
         let (mut chars, mut words) = (0usize, 0usize);
         self.space_needed |= run.first().is_some_and(u8::is_ascii_whitespace);
         for word in run.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
-            chars += word.len();
+            chars += if word.is_ascii() {
+                word.len()
+            } else {
+                word.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+            };
             words += 1;
             self.push_bytes(word);
             self.space_needed = true;
@@ -269,6 +279,28 @@ impl Scanner {
             String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.stats
     }
+}
+
+/// Whether `run` is UTF-8 whose only whitespace is ASCII whitespace other than U+000B: then
+/// splitting its bytes at ASCII whitespace gives the words `str::split_whitespace` gives.
+fn is_plain_utf8(run: &[u8]) -> bool {
+    let other_space = run.iter().enumerate().any(|(i, &b)| match b {
+        0x0B => true,
+        // U+0085, U+00A0
+        0xC2 => matches!(run.get(i + 1), Some(0x85 | 0xA0)),
+        // U+1680
+        0xE1 => run.get(i + 1..i + 3) == Some(&[0x9A, 0x80]),
+        // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 => match run.get(i + 1..i + 3) {
+            Some(&[0x80, c]) => matches!(c, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            Some(&[0x81, c]) => c == 0x9F,
+            _ => false,
+        },
+        // U+3000
+        0xE3 => run.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        _ => false,
+    });
+    !other_space && std::str::from_utf8(run).is_ok()
 }
 
 /// Skips a tag, comment or raw-text element starting at `start` (a `<`); returns where the
@@ -418,6 +450,34 @@ fn find_ignore_case(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Plain runs are split at ASCII whitespace without decoding: the same words, counts
+        /// and spacing as decoding and `split_whitespace` give.
+        #[test]
+        fn plain_runs_read_as_decoded_runs(pieces in prop::collection::vec(prop_oneof![
+            Just("word"), Just(" "), Just("\t"), Just("\n"), Just("\u{b}"), Just("\u{a0}"), Just("caf\u{e9}"),
+            Just("\u{2019}"), Just("\u{201c}q\u{201d}"), Just("\u{2003}"), Just("\u{2014}"), Just("\u{3000}"),
+            Just("\u{6771}\u{4eac}"), Just("\u{1f600}"), Just("\u{85}"), Just("\u{1680}"), Just("\u{205f}"),
+        ], 0..12), limit in prop_oneof![Just(8usize), Just(64), Just(4096)]) {
+            let run = pieces.concat();
+            prop_assume!(!run.trim().is_empty());
+            let bytes = run.as_bytes();
+            let mut decoded = Scanner::new(limit);
+            decoded.decoded_run(bytes);
+            if bytes.is_ascii() || is_plain_utf8(bytes) {
+                let mut plain = Scanner::new(limit);
+                plain.plain_run(bytes);
+                prop_assert_eq!(plain.space_needed, decoded.space_needed);
+                prop_assert_eq!(plain.finish(), decoded.finish());
+            } else {
+                // Only runs with whitespace beyond ASCII (or U+000B) are left to decoding.
+                let other_space = |c: char| c.is_whitespace() && (!c.is_ascii() || c == '\u{0b}');
+                prop_assert!(run.contains(other_space), "left to decoding: {:?}", run);
+            }
+        }
+    }
 
     #[test]
     fn text_links_and_paragraphs() {
