@@ -553,6 +553,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_phrase_is_found_alone_in_any_case() {
+        for (phrase, _) in PHRASES {
+            let mut chars = phrase.chars();
+            let capitalised: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            // Only ASCII letters are matched in any case (see `word_hash`).
+            let shouted = if phrase.is_ascii() {
+                phrase.to_uppercase()
+            } else {
+                phrase.to_string()
+            };
+            for text in [phrase.to_string(), capitalised, shouted, format!("{phrase}.")] {
+                assert!(judge(&text, 0).is_some(), "{text:?} is not found");
+            }
+        }
+    }
+
+    #[test]
     fn prompts_are_judged() {
         assert_eq!(judge("Subscribe now", 0).unwrap().category, Category::Paywall);
         assert_eq!(
