@@ -136,8 +136,17 @@ impl Scanner {
     /// Whether enough text is kept: the limit, or once the block is too long to be judged by its
     /// text, a snippet's worth.
     fn text_full(&self) -> bool {
-        self.text.len() >= self.text_limit
-            || (self.stats.text_chars > MAX_JUDGED_TEXT && self.text.len() >= SNIPPET_BYTES)
+        self.text.len() >= self.text_room()
+    }
+
+    /// How much text is kept: the limit, or once the block is too long to be judged by its
+    /// text, a snippet's worth.
+    fn text_room(&self) -> usize {
+        if self.stats.text_chars > MAX_JUDGED_TEXT {
+            self.text_limit.min(SNIPPET_BYTES)
+        } else {
+            self.text_limit
+        }
     }
 
     fn text_run(&mut self, run: &[u8]) {
@@ -189,15 +198,21 @@ impl Scanner {
     fn plain_run(&mut self, run: &[u8]) {
         let (mut chars, mut words) = (0usize, 0usize);
         self.space_needed |= run.first().is_some_and(u8::is_ascii_whitespace);
-        for word in run.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
-            chars += if word.is_ascii() {
-                word.len()
-            } else {
-                word.iter().filter(|&&b| b & 0xC0 != 0x80).count()
-            };
-            words += 1;
-            self.push_bytes(word);
-            self.space_needed = true;
+        let trimmed = run.trim_ascii();
+        let fits = self.text.len() + trimmed.len() + 1 < self.text_room();
+        if fits && !trimmed.is_empty() && is_single_spaced(trimmed) {
+            // Words one space apart, and room for all of them: copied at once.
+            let spaces = trimmed.iter().filter(|&&b| b == b' ').count();
+            chars = count_chars(trimmed) - spaces;
+            words = spaces + 1;
+            self.push_bytes(trimmed);
+        } else {
+            for word in trimmed.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+                chars += count_chars(word);
+                words += 1;
+                self.push_bytes(word);
+                self.space_needed = true;
+            }
         }
         self.space_needed = run.last().is_some_and(u8::is_ascii_whitespace);
         let counted = chars + words;
@@ -283,6 +298,24 @@ impl Scanner {
         self.stats.text =
             String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.stats
+    }
+}
+
+/// Whether words (a run without whitespace at either end) are one space apart, with no other
+/// whitespace.
+fn is_single_spaced(words: &[u8]) -> bool {
+    let other_space = words
+        .iter()
+        .fold(false, |found, &b| found | matches!(b, b'\t' | b'\n' | b'\r' | 0x0C));
+    !other_space && memchr::memmem::find(words, b"  ").is_none()
+}
+
+/// Characters in UTF-8 bytes.
+fn count_chars(utf8: &[u8]) -> usize {
+    if utf8.is_ascii() {
+        utf8.len()
+    } else {
+        utf8.iter().filter(|&&b| b & 0xC0 != 0x80).count()
     }
 }
 
