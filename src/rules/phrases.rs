@@ -326,25 +326,21 @@ fn matcher() -> &'static Matcher {
 /// starting with a capital non-ASCII letter is also listed capitalised (`À lire aussi`).
 fn word_hash(word: &str) -> Option<u64> {
     const LONGEST: usize = 40;
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST {
+    let step = |hash: u64, b: u8| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if word.len() > LONGEST {
         return None;
     }
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut rest = word.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
         // U+2018 and U+2019 are E2 80 98 and E2 80 99 in UTF-8.
-        if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99)) {
-            feed(b'\'');
-            i += 3;
+        if let (0xE2, [0x80, 0x98 | 0x99, after @ ..]) = (b, tail) {
+            hash = step(hash, b'\'');
+            rest = after;
             continue;
         }
-        feed(bytes[i].to_ascii_lowercase());
-        i += 1;
+        hash = step(hash, b.to_ascii_lowercase());
+        rest = tail;
     }
     Some(hash)
 }
@@ -380,33 +376,43 @@ fn is_closing_quote(c: char) -> bool {
     )
 }
 
-/// `trim_matches(is_edge_punctuation)` for ASCII tokens, without decoding characters.
-fn trim_ascii_punctuation(token: &str) -> &str {
-    let edge = |b: &u8| {
-        matches!(
-            b,
-            b'"' | b'.'
-                | b','
-                | b':'
-                | b';'
-                | b'!'
-                | b'?'
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'|'
-                | b'*'
-                | b'/'
-                | b'\''
-        )
-    };
-    let bytes = token.as_bytes();
-    let start = bytes.iter().position(|b| !edge(b)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !edge(b)).map_or(start, |p| p + 1);
-    &token[start..end]
+/// ASCII punctuation that surrounds words ([`is_edge_punctuation`]'s ASCII part), by byte.
+const ASCII_EDGE: [bool; 128] = {
+    let mut table = [false; 128];
+    let edges = b"\".,:;!?()[]{}|*/'";
+    let mut i = 0;
+    while i < edges.len() {
+        table[edges[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+fn is_ascii_edge(b: u8) -> bool {
+    ASCII_EDGE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// `token.trim_matches(is_edge_punctuation)`, decoding characters only at edges that are not
+/// ASCII.
+fn trim_punctuation(token: &str) -> &str {
+    let mut rest = token;
+    loop {
+        let bytes = rest.as_bytes();
+        let start = bytes.iter().position(|&b| !is_ascii_edge(b)).unwrap_or(bytes.len());
+        let end = bytes.iter().rposition(|&b| !is_ascii_edge(b)).map_or(start, |p| p + 1);
+        rest = &rest[start..end];
+        let bytes = rest.as_bytes();
+        if bytes.first().is_none_or(|&b| b < 0x80) && bytes.last().is_none_or(|&b| b < 0x80) {
+            return rest;
+        }
+        let trimmed = rest
+            .trim_start_matches(is_edge_punctuation)
+            .trim_end_matches(is_edge_punctuation);
+        if trimmed.len() == rest.len() {
+            return rest;
+        }
+        rest = trimmed;
+    }
 }
 
 /// Splits `text` into words (`©` always a word of its own).
@@ -429,11 +435,7 @@ fn split_words(text: &str) -> Vec<Word> {
             )
         };
         in_quotes |= opens;
-        let token = if raw.is_ascii() {
-            trim_ascii_punctuation(raw)
-        } else {
-            raw.trim_matches(is_edge_punctuation)
-        };
+        let token = trim_punctuation(raw);
         match token.strip_prefix('©') {
             Some(rest) => {
                 words.push(Word {
@@ -551,6 +553,15 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Trimming reads ASCII edges by byte and decodes only other edges: the same as
+        /// `trim_matches` with the character predicate.
+        #[test]
+        fn trimming_matches_the_character_predicate(token in "[\"'().,:;!?\\[\\]{}|*/…¿¡“”„«»‹›‘’a-zé©]{0,12}") {
+            proptest::prop_assert_eq!(trim_punctuation(&token), token.trim_matches(is_edge_punctuation));
+        }
+    }
 
     #[test]
     fn every_phrase_is_found_alone_in_any_case() {
