@@ -116,12 +116,12 @@ impl Sniffer {
         self.failure.take()
     }
 
-    /// Whether the input is being decoded from another encoding than UTF-8.
     /// Whether input now passes as it is (it is UTF-8).
     pub fn passes_through(&self) -> bool {
         matches!(self.state, Sniffing::PassThrough)
     }
 
+    /// Whether the input is being decoded from another encoding than UTF-8.
     pub fn transcoding(&self) -> bool {
         self.decided.is_some_and(|(encoding, _)| encoding != UTF_8)
     }
