@@ -11,6 +11,7 @@ use crate::report::{ReaderOutcome, Report};
 use crate::source::Source;
 use lol_html::errors::RewritingError;
 use lol_html::{HtmlRewriter, MemorySettings, Selector};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::rc::Rc;
@@ -329,16 +330,26 @@ impl CleanStream<'_> {
     /// [`OnMemoryLimit::PassThrough`] is set, when the rest passes through untouched),
     /// [`Error::Rewrite`] for other rewriter failures, [`Error::StreamFinished`] after a failure.
     pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        self.write_chunk(Cow::Borrowed(chunk))
+    }
+
+    /// [`write`](CleanStream::write) of a chunk that may be handed over: UTF-8 bytes given up
+    /// are parsed where they are (see [`parse`](CleanStream::parse)).
+    fn write_chunk(&mut self, chunk: Cow<'_, [u8]>) -> Result<()> {
         self.bytes_in += chunk.len() as u64;
         if self.passing_through {
-            self.sink.borrow_mut().write(chunk);
+            self.sink.borrow_mut().write(&chunk);
             return Ok(());
         }
         if self.rewriter.is_none() {
             return Err(Error::StreamFinished);
         }
-        let utf8 = self.sniffer.feed(chunk);
-        self.parse(&utf8)?;
+        let utf8 = match chunk {
+            Cow::Borrowed(bytes) => self.sniffer.feed(bytes),
+            Cow::Owned(bytes) if self.sniffer.passes_through() => Cow::Owned(bytes),
+            Cow::Owned(bytes) => Cow::Owned(self.sniffer.feed(&bytes).into_owned()),
+        };
+        self.parse(utf8)?;
         self.check_encoding()
     }
 
@@ -368,28 +379,20 @@ impl CleanStream<'_> {
         self.write(utf8)
     }
 
-    /// [`write_text`](CleanStream::write_text) of bytes the caller gives up: when lol_html can
-    /// parse them as they are (no `<` to escape or to hold back), the element handler reads
-    /// names and values straight from them ([`Source`]) instead of through lol_html's
-    /// allocating accessors.
+    /// [`write_text`](CleanStream::write_text) of bytes the caller gives up: the element
+    /// handler reads names and values straight from them ([`Source`]) instead of through
+    /// lol_html's allocating accessors.
     pub(crate) fn write_text_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
         self.sniffer.assume_text();
-        let as_they_are = !self.passing_through
-            && self.rewriter.is_some()
-            && self.sniffer.passes_through()
-            && !self.pending_lt
-            && utf8.last() != Some(&b'<')
-            && memchr::memmem::find(&utf8, b"<<").is_none();
-        if !as_they_are {
-            return self.write(&utf8);
-        }
-        self.bytes_in += utf8.len() as u64;
-        self.parse_owned(utf8)
+        self.write_chunk(Cow::Owned(utf8))
     }
 
     /// [`parse_escaped`](CleanStream::parse_escaped) of bytes handed over: the element
     /// handler reads names and values from them ([`Source`]).
     fn parse_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
+        if utf8.is_empty() {
+            return Ok(());
+        }
         let source = Rc::new(Source::new(self.bytes_parsed as usize, utf8));
         self.state.borrow_mut().source = Some(source.clone());
         let result = self.parse_escaped(source.bytes());
@@ -404,24 +407,32 @@ impl CleanStream<'_> {
     /// values), but once the element after it is removed it would join what follows into a tag:
     /// `<<script></script>script>` (found by the property that output re-parses to elements the
     /// input had). A chunk's last `<` waits for the next chunk.
-    fn parse(&mut self, utf8: &[u8]) -> Result<()> {
-        let mut joined;
-        let mut bytes = utf8;
-        if self.pending_lt {
-            joined = Vec::with_capacity(utf8.len() + 1);
+    ///
+    /// Bytes handed over (decoded ones, joined or escaped ones, and those the caller gave up)
+    /// are parsed where they are, and the element handler reads names from them.
+    fn parse(&mut self, utf8: Cow<'_, [u8]>) -> Result<()> {
+        let bytes = if self.pending_lt {
+            let mut joined = Vec::with_capacity(utf8.len() + 1);
             joined.push(b'<');
-            joined.extend_from_slice(utf8);
-            bytes = &joined;
-        }
+            joined.extend_from_slice(&utf8);
+            Cow::Owned(joined)
+        } else {
+            utf8
+        };
         // The last `<` waits (what follows it is not known yet), but it still tells whether the
         // one before it is followed by a `<`.
         self.pending_lt = bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
-        if memchr::memmem::find(bytes, b"<<").is_some() {
-            let escaped = escape_doubled_lt(bytes, ready);
-            return self.parse_owned(escaped);
+        if memchr::memmem::find(&bytes, b"<<").is_some() {
+            return self.parse_owned(escape_doubled_lt(&bytes, ready));
         }
-        self.parse_escaped(&bytes[..ready])
+        match bytes {
+            Cow::Owned(mut bytes) => {
+                bytes.truncate(ready);
+                self.parse_owned(bytes)
+            }
+            Cow::Borrowed(bytes) => self.parse_escaped(&bytes[..ready]),
+        }
     }
 
     fn parse_escaped(&mut self, utf8: &[u8]) -> Result<()> {
@@ -447,7 +458,7 @@ impl CleanStream<'_> {
                 return Err(Error::StreamFinished);
             }
             let rest = self.sniffer.finish();
-            self.parse(&rest)?;
+            self.parse(Cow::Owned(rest))?;
             self.check_encoding()?;
             if std::mem::take(&mut self.pending_lt) {
                 self.parse_escaped(b"<")?;
