@@ -159,12 +159,7 @@ impl Scanner {
             self.count_only(run);
             return;
         }
-        let plain = if run.is_ascii() {
-            !run.contains(&0x0B)
-        } else {
-            is_plain_utf8(run)
-        };
-        if plain && !run.contains(&b'&') {
+        if is_plain(run) && !run.contains(&b'&') {
             self.plain_run(run);
         } else {
             self.decoded_run(run);
@@ -193,7 +188,7 @@ impl Scanner {
         self.space_needed = decoded.ends_with(char::is_whitespace);
     }
 
-    /// A run of plain text (no entities; its only whitespace ASCII, see [`is_plain_utf8`]):
+    /// A run of plain text (no entities; its only whitespace ASCII, see [`is_plain`]):
     /// counted and copied word by word, without decoding characters.
     fn plain_run(&mut self, run: &[u8]) {
         let (mut chars, mut words) = (0usize, 0usize);
@@ -245,11 +240,7 @@ impl Scanner {
     }
 
     fn word(&mut self, word: &str) {
-        let chars = if word.is_ascii() {
-            word.len()
-        } else {
-            word.chars().count()
-        } + 1;
+        let chars = count_chars(word.as_bytes()) + 1;
         self.stats.text_chars += chars;
         self.stats.own_text_chars += chars;
         if self.link_depth > 0 {
@@ -319,9 +310,13 @@ fn count_chars(utf8: &[u8]) -> usize {
     }
 }
 
-/// Whether `run` is UTF-8 whose only whitespace is ASCII whitespace other than U+000B: then
-/// splitting its bytes at ASCII whitespace gives the words `str::split_whitespace` gives.
-fn is_plain_utf8(run: &[u8]) -> bool {
+/// Whether splitting `run`'s bytes at ASCII whitespace gives the words `str::split_whitespace`
+/// gives: it is UTF-8, and all its whitespace is ASCII whitespace (which U+000B is not).
+fn is_plain(run: &[u8]) -> bool {
+    if run.is_ascii() {
+        return !run.contains(&0x0B);
+    }
+    // Byte by byte: decoding characters to ask `char::is_whitespace` cost 2% of a page.
     let other_space = run.iter().enumerate().any(|(i, &b)| match b {
         0x0B => true,
         // U+0085, U+00A0
@@ -506,8 +501,7 @@ mod tests {
             }
             let mut decoded = Scanner::new(limit);
             decoded.decoded_run(bytes);
-            let plain = if bytes.is_ascii() { !bytes.contains(&0x0B) } else { is_plain_utf8(bytes) };
-            if plain {
+            if is_plain(bytes) {
                 let mut plain = Scanner::new(limit);
                 plain.plain_run(bytes);
                 prop_assert_eq!(plain.space_needed, decoded.space_needed);
@@ -518,6 +512,15 @@ mod tests {
                 prop_assert!(run.contains(other_space), "left to decoding: {:?}", run);
             }
         }
+    }
+
+    #[test]
+    fn every_other_whitespace_character_leaves_a_run_to_decoding() {
+        for c in (char::MIN..=char::MAX).filter(|c| c.is_whitespace() && !c.is_ascii_whitespace()) {
+            assert!(!is_plain(format!("caf\u{e9}{c}x").as_bytes()), "{c:?}");
+        }
+        assert!(!is_plain(b"a\x0bb"), "U+000B in ASCII text too");
+        assert!(is_plain("caf\u{e9} \u{2019}x\u{2014}".as_bytes()));
     }
 
     #[test]
