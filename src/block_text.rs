@@ -286,8 +286,7 @@ impl Scanner {
     }
 
     pub fn finish(mut self) -> BlockStats {
-        self.stats.text =
-            String::from_utf8(self.text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.stats.text = crate::text::into_string_lossy(self.text);
         self.stats
     }
 }

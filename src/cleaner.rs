@@ -208,7 +208,7 @@ impl Cleaner {
         let mut stream = self.stream(|b: &[u8]| bytes.extend_from_slice(b));
         stream.write_text_owned(utf8)?;
         let report = stream.end()?;
-        let html = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let html = crate::text::into_string_lossy(bytes);
         Ok(Cleaned { html, report })
     }
 

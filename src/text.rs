@@ -25,7 +25,12 @@ pub fn to_text(html: &str) -> String {
         let _ = stream.write(html.as_bytes());
         let _ = stream.end();
     }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    into_string_lossy(out)
+}
+
+/// `bytes` as a string, without a copy when they are UTF-8 (else with U+FFFD for bad bytes).
+pub(crate) fn into_string_lossy(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The parser behind a [`TextStream`]: its own output is discarded, only handlers read it.

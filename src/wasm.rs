@@ -116,10 +116,7 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
         }
         Input::Bytes(bytes) => {
             let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
-            (
-                String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                report,
-            )
+            (crate::text::into_string_lossy(out), report)
         }
     };
     let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());
