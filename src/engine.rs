@@ -892,8 +892,12 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, Reason
 /// lol_html does not tell (it only reports end tags), so this does, at byte `at`.
 fn close_paragraphs(st: &mut State, at: usize) {
     while let Some(p) = st.open_paragraphs.pop() {
+        // A paragraph its own `</p>` closed was decided then; what opened after it is not inside.
+        let Some(index) = st.open_holds.iter().rposition(|h| h.id == p.id) else {
+            continue;
+        };
         // What opened inside the paragraph closes with it (HTML's tree builder does the same).
-        while st.open_holds.last().is_some_and(|h| h.id != p.id && h.id > p.id) {
+        while st.open_holds.len() > index + 1 {
             if let Some(inner) = st.open_holds.pop() {
                 decide(st, inner.id, &inner.kind, &inner.tag, inner.start, at);
             }

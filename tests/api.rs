@@ -268,3 +268,25 @@ fn removing_an_element_never_joins_text_into_a_tag() {
         }
     }
 }
+
+#[test]
+fn a_paragraph_closed_by_its_end_tag_takes_nothing_after_it_along() {
+    // `<small>` follows the closed `<p>`: the `<div>` inside it must not decide it half-read
+    // (it did: "All rights reserved" went and a lone `</small>` stayed).
+    let html = "<article><p>Story one.</p><small>All rights reserved <div>A long paragraph of the \
+                article, story text with enough words in it to be kept.</div> end</small></article>";
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    for out in [
+        cleaner.clean_str(html).unwrap().html,
+        clean_chunked(&cleaner, html, 7).unwrap().0,
+    ] {
+        assert_eq!(out.matches("<small>").count(), out.matches("</small>").count(), "{out}");
+        assert!(out.contains("A long paragraph of the"), "{out}");
+    }
+    // Inside an unclosed paragraph, the `<div>` still closes the paragraph and what is in it.
+    let unclosed = "<p>Story<small>Subscribe now</small><div>Text after.</div>";
+    assert_eq!(
+        cleaner.clean_str(unclosed).unwrap().html,
+        "<p>Story<div>Text after.</div>"
+    );
+}
