@@ -817,9 +817,6 @@ fn decide_at_end(state: &Shared, id: HoldId, end: &mut EndTag) {
 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
 fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
-    if let Some(at) = st.open_holds.iter().rposition(|h| h.id == id) {
-        st.open_holds.remove(at);
-    }
     let text_limit = match kind {
         HoldKind::Verify { .. } => block_text::SNIPPET_BYTES,
         HoldKind::Text => TEXT_SAMPLE_BYTES,
@@ -902,6 +899,7 @@ fn close_paragraphs(st: &mut State, at: usize) {
                 decide(st, inner.id, &inner.kind, &inner.tag, inner.start, at);
             }
         }
+        st.open_holds.pop();
         decide(st, p.id, &HoldKind::Text, "p", p.start, at);
     }
 }
