@@ -899,8 +899,9 @@ fn close_paragraphs(st: &mut State, at: usize) {
                 decide(st, inner.id, &inner.kind, &inner.tag, inner.start, at);
             }
         }
-        st.open_holds.pop();
-        decide(st, p.id, &HoldKind::Text, "p", p.start, at);
+        if let Some(paragraph) = st.open_holds.pop() {
+            decide(st, p.id, &paragraph.kind, &paragraph.tag, paragraph.start, at);
+        }
     }
 }
 

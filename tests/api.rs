@@ -290,3 +290,19 @@ fn a_paragraph_closed_by_its_end_tag_takes_nothing_after_it_along() {
         "<p>Story<div>Text after.</div>"
     );
 }
+
+#[test]
+fn a_paragraph_is_judged_alike_however_it_is_closed() {
+    // A prompt by its class: the next block closing it must verify it as its `</p>` would.
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    for html in [
+        "<p class=\"newsletter-signup\">Get our emails every morning</p><div>Story text.</div>",
+        "<p class=\"newsletter-signup\">Get our emails every morning<div>Story text.</div>",
+    ] {
+        assert_eq!(
+            cleaner.clean_str(html).unwrap().html,
+            "<div>Story text.</div>",
+            "{html}"
+        );
+    }
+}
