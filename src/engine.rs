@@ -102,18 +102,14 @@ pub(crate) struct State {
     in_title: bool,
     teaser: Option<TeaserSample>,
     teaser_done: bool,
-    open_paragraphs: Vec<OpenParagraph>,
+    /// Held `<p>`s, which the next block start closes (their kind, name and start are in
+    /// `open_holds`).
+    open_paragraphs: Vec<HoldId>,
     open_holds: Vec<OpenHold>,
     /// Open `<svg>` and `<math>`: removals inside keep the page's parse (parse_context).
     foreign: ForeignContent,
     /// The bytes lol_html is parsing, when the caller handed them over whole (see `source`).
     pub source: Option<Rc<Source>>,
-}
-
-/// A held `<p>`, which the next block start closes.
-struct OpenParagraph {
-    id: HoldId,
-    start: usize,
 }
 
 /// A held block whose end has not come yet: decided at the end of the document if it never
@@ -294,10 +290,8 @@ impl State {
     /// Called at the end of the document: every hold is released and the title is settled.
     pub fn finish(&mut self, input_len: usize) {
         close_paragraphs(self, input_len);
-        // Elements never closed end with the document: decided like the others, innermost first.
-        while let Some(open) = self.open_holds.pop() {
-            decide(self, open.id, &open.kind, &open.tag, open.start, input_len);
-        }
+        // Elements never closed end with the document: decided like the others.
+        close_holds(self, 0, input_len);
         self.out.release_all();
         self.settle();
         if let Some(raw) = self.title_raw.take() {
@@ -767,7 +761,7 @@ fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerR
             st.foreign.hold_started(id);
         }
         if tag == "p" {
-            st.open_paragraphs.push(OpenParagraph { id, start });
+            st.open_paragraphs.push(id);
         }
         st.open_holds.push(OpenHold {
             id,
@@ -888,19 +882,21 @@ fn link_list_verdict(stats: &block_text::BlockStats) -> Option<(Category, Reason
 /// Decides the open paragraph holds: HTML closes a `<p>` at the start of the next block, which
 /// lol_html does not tell (it only reports end tags), so this does, at byte `at`.
 fn close_paragraphs(st: &mut State, at: usize) {
-    while let Some(p) = st.open_paragraphs.pop() {
+    while let Some(paragraph_id) = st.open_paragraphs.pop() {
         // A paragraph its own `</p>` closed was decided then; what opened after it is not inside.
-        let Some(index) = st.open_holds.iter().rposition(|h| h.id == p.id) else {
+        let Some(index) = st.open_holds.iter().rposition(|h| h.id == paragraph_id) else {
             continue;
         };
         // What opened inside the paragraph closes with it (HTML's tree builder does the same).
-        while st.open_holds.len() > index + 1 {
-            if let Some(inner) = st.open_holds.pop() {
-                decide(st, inner.id, &inner.kind, &inner.tag, inner.start, at);
-            }
-        }
-        if let Some(paragraph) = st.open_holds.pop() {
-            decide(st, p.id, &paragraph.kind, &paragraph.tag, paragraph.start, at);
+        close_holds(st, index, at);
+    }
+}
+
+/// Decides the open holds from the `from`th on, innermost first, as ending at byte `at`.
+fn close_holds(st: &mut State, from: usize, at: usize) {
+    while st.open_holds.len() > from {
+        if let Some(open) = st.open_holds.pop() {
+            decide(st, open.id, &open.kind, &open.tag, open.start, at);
         }
     }
 }
