@@ -137,7 +137,14 @@ impl Cleaner {
     /// # Ok::<(), stripwall::Error>(())
     /// ```
     pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
+        self.stream_of(sink, false)
+    }
+
+    /// A stream; `whole_document`: it gets the whole document in one write of owned UTF-8
+    /// ([`CleanStream::write_document`]), and reads the title and JSON-LD from it.
+    fn stream_of<'s>(&self, sink: impl FnMut(&[u8]) + 's, whole_document: bool) -> CleanStream<'s> {
         let state = State::new(&self.options, self.filters.clone());
+        state.borrow_mut().whole_document = whole_document;
         // Reader mode collects the cleaned page and extracts the article at the end.
         let (sink, reader): (Box<Sink<'s>>, _) = match self.options.mode {
             Mode::Stream => (Box::new(sink), None),
@@ -174,6 +181,7 @@ impl Cleaner {
             bytes_parsed: 0,
             sniffer: Sniffer::new(self.charset),
             pending_lt: false,
+            whole_document,
             reader,
         }
     }
@@ -205,8 +213,8 @@ impl Cleaner {
     /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
     pub(crate) fn clean_text(&self, utf8: Vec<u8>) -> Result<Cleaned> {
         let mut bytes = Vec::with_capacity(utf8.len() / 2);
-        let mut stream = self.stream(|b: &[u8]| bytes.extend_from_slice(b));
-        stream.write_text_owned(utf8)?;
+        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), true);
+        stream.write_document(utf8)?;
         let report = stream.end()?;
         let html = crate::text::into_string_lossy(bytes);
         Ok(Cleaned { html, report })
@@ -311,6 +319,8 @@ pub struct CleanStream<'s> {
     sniffer: Sniffer,
     /// The last chunk ended with `<`: it waits to see whether a `<` follows.
     pending_lt: bool,
+    /// The one write is the whole document: nothing follows its last `<`.
+    whole_document: bool,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -387,6 +397,13 @@ impl CleanStream<'_> {
         self.write_chunk(Cow::Owned(utf8))
     }
 
+    /// [`write_text_owned`](CleanStream::write_text_owned) of the whole document, on a stream
+    /// made for it ([`Cleaner::stream_of`]).
+    fn write_document(&mut self, utf8: Vec<u8>) -> Result<()> {
+        debug_assert!(self.whole_document && self.bytes_in == 0);
+        self.write_text_owned(utf8)
+    }
+
     /// [`parse_escaped`](CleanStream::parse_escaped) of bytes handed over: the element
     /// handler reads names and values from them ([`Source`]).
     fn parse_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
@@ -421,7 +438,7 @@ impl CleanStream<'_> {
         };
         // The last `<` waits (what follows it is not known yet), but it still tells whether the
         // one before it is followed by a `<`.
-        self.pending_lt = bytes.last() == Some(&b'<');
+        self.pending_lt = !self.whole_document && bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
         if memchr::memmem::find(&bytes, b"<<").is_some() {
             return self.parse_owned(escape_doubled_lt(&bytes, ready));

@@ -4,6 +4,9 @@
 //! selector per rule). Elements whose fate depends on their content are held back
 //! ([`crate::hold`]) and decided by an end-tag handler. A few selector handlers read what only
 //! text can tell: the `<title>`, JSON-LD blocks, and the visible text of the article container.
+//! When the whole document is in memory, the `*` handler reads the title and JSON-LD from it
+//! ([`crate::raw_text`]) and those two selectors are left out: each selector costs every
+//! element of the page a match.
 
 use crate::block_text::{self, BlockStats, ScannedChild};
 use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
@@ -12,6 +15,7 @@ use crate::ledger::{Ledger, Seq};
 use crate::options::{Category, Options};
 use crate::parse_context::{ForeignContent, PLACEHOLDER};
 use crate::paywall::{unhidden_style, JsonLdFacts};
+use crate::raw_text;
 use crate::report::{Removal, Report};
 use crate::rules::phrases::{self, clip};
 use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
@@ -97,6 +101,8 @@ pub(crate) struct State {
     pub facts: JsonLdFacts,
     json_ld: String,
     json_ld_too_large: bool,
+    /// The JSON-LD block being read is an HTML `<script>` (the only kind whose text is JSON).
+    json_ld_in_html: bool,
     title_raw: Option<String>,
     title_done: bool,
     in_title: bool,
@@ -110,6 +116,9 @@ pub(crate) struct State {
     foreign: ForeignContent,
     /// The bytes lol_html is parsing, when the caller handed them over whole (see `source`).
     pub source: Option<Rc<Source>>,
+    /// The whole document comes in one write (`source`): the element handler reads the title
+    /// and JSON-LD from it, and no text handler is set for them.
+    pub whole_document: bool,
 }
 
 /// A held block whose end has not come yet: decided at the end of the document if it never
@@ -201,6 +210,7 @@ impl State {
             facts: JsonLdFacts::default(),
             json_ld: String::new(),
             json_ld_too_large: false,
+            json_ld_in_html: false,
             title_raw: None,
             title_done: false,
             in_title: false,
@@ -210,6 +220,7 @@ impl State {
             open_holds: Vec::new(),
             foreign: ForeignContent::default(),
             source: None,
+            whole_document: false,
         }))
     }
 
@@ -318,12 +329,12 @@ impl Selectors {
             remove,
             any: fixed("*"),
             title: fixed("title"),
-            json_ld: fixed("script[type*=\"ld+json\"]"),
+            json_ld: fixed("script[type*=\"ld+json\" i]"),
         }
     }
 }
 
-/// The lol_html settings of one run over `state`.
+/// The lol_html settings of one run over `state` (see [`State::whole_document`]).
 pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings<'static, 's> {
     let mut settings = Settings::new();
     for selector in &selectors.keep {
@@ -341,24 +352,29 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ElementContentHandlers::default().element(move |el: &mut Element| on_custom_remove(&state, el)),
         ));
     }
-    let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
     // `<meta>` is handled by the handler of every element: a selector of its own costs each
     // element a match.
-    settings = settings
-        .append_element_content_handler((
-            Cow::Borrowed(&selectors.title),
-            ElementContentHandlers::default()
-                .element(move |el: &mut Element| on_title(&st4, el))
-                .text(move |t: &mut TextChunk| on_title_text(&st, t)),
-        ))
-        .append_element_content_handler((
-            Cow::Borrowed(&selectors.json_ld),
-            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_json_ld_text(&st2, t)),
-        ))
-        .append_element_content_handler((
-            Cow::Borrowed(&selectors.any),
-            ElementContentHandlers::default().element(move |el: &mut Element| on_element(&st3, el)),
-        ));
+    if !state.borrow().whole_document {
+        let (st, st2, st3, st4) = (state.clone(), state.clone(), state.clone(), state.clone());
+        settings = settings
+            .append_element_content_handler((
+                Cow::Borrowed(&selectors.title),
+                ElementContentHandlers::default()
+                    .element(move |el: &mut Element| on_title(&st, el))
+                    .text(move |t: &mut TextChunk| on_title_text(&st2, t)),
+            ))
+            .append_element_content_handler((
+                Cow::Borrowed(&selectors.json_ld),
+                ElementContentHandlers::default()
+                    .element(move |el: &mut Element| on_json_ld(&st3, el))
+                    .text(move |t: &mut TextChunk| on_json_ld_text(&st4, t)),
+            ));
+    }
+    let st3 = state.clone();
+    settings = settings.append_element_content_handler((
+        Cow::Borrowed(&selectors.any),
+        ElementContentHandlers::default().element(move |el: &mut Element| on_element(&st3, el)),
+    ));
     settings
 }
 
@@ -481,9 +497,15 @@ fn declare_utf8(el: &mut Element) {
     }
 }
 
+/// Whether `el` is the page's title: the first `<title>` with content outside `<svg>` and
+/// `<math>` (whose titles name an icon or a formula; lol_html gives them the HTML namespace).
+fn is_page_title(st: &State, el: &Element) -> bool {
+    !st.title_done && el.can_have_content() && !st.foreign.is_open()
+}
+
 /// The first `<title>` is read whole, however its text arrives: its end tag ends the reading.
 fn on_title(state: &Shared, el: &mut Element) -> HandlerResult {
-    if state.borrow().title_done || !el.can_have_content() {
+    if !is_page_title(&state.borrow(), el) {
         return Ok(());
     }
     state.borrow_mut().in_title = true;
@@ -507,13 +529,26 @@ fn on_title_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     Ok(())
 }
 
+/// Whether a `<script>` holds JSON-LD, by its `type` (as the JSON-LD selector matches it).
+fn is_json_ld(type_attribute: &str) -> bool {
+    type_attribute.to_ascii_lowercase().contains("ld+json")
+}
+
+fn on_json_ld(state: &Shared, el: &mut Element) -> HandlerResult {
+    state.borrow_mut().json_ld_in_html = el.namespace_uri() == safety::HTML;
+    Ok(())
+}
+
 fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
     let mut st = state.borrow_mut();
-    // A block over the limit is skipped whole (whatever its chunks), so any chunking reads the same.
-    if st.json_ld.len() + text.as_str().len() <= MAX_JSON_LD_BYTES {
-        st.json_ld.push_str(text.as_str());
-    } else {
-        st.json_ld_too_large = true;
+    // An SVG `<script>`'s text is markup, not JSON: only HTML ones are read.
+    if st.json_ld_in_html {
+        // A block over the limit is skipped whole (whatever its chunks), so any chunking reads the same.
+        if st.json_ld.len() + text.as_str().len() <= MAX_JSON_LD_BYTES {
+            st.json_ld.push_str(text.as_str());
+        } else {
+            st.json_ld_too_large = true;
+        }
     }
     if text.last_in_text_node() {
         let json = std::mem::take(&mut st.json_ld);
@@ -525,6 +560,26 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
         text.remove();
     }
     Ok(())
+}
+
+/// What the title and JSON-LD handlers read, read from the whole document instead (see
+/// [`State::whole_document`]).
+fn read_raw_text(state: &Shared, el: &Element, tag: &str, source: &Source) {
+    let mut st = state.borrow_mut();
+    if tag == "title" && is_page_title(&st, el) {
+        let text = source.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"title"));
+        let raw = st.title_raw.get_or_insert_with(String::new);
+        push_capped(raw, &String::from_utf8_lossy(text.unwrap_or_default()), MAX_TITLE_BYTES);
+        st.title_done = true;
+    } else if tag == "script"
+        && el.namespace_uri() == safety::HTML
+        && el.get_attribute("type").is_some_and(|t| is_json_ld(&t))
+    {
+        let text = source.raw_text_after(el.source_location(), raw_text::script_len);
+        if let Some(json) = text.filter(|t| t.len() <= MAX_JSON_LD_BYTES) {
+            st.facts.read(&String::from_utf8_lossy(json));
+        }
+    }
 }
 
 /// The attributes the rules read, gathered in the safety pass over the element's attributes
@@ -563,13 +618,23 @@ impl<'a> Attributes<'a> {
 }
 
 fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
+    // The bytes of the current write, to read names and values from (see `source`).
+    let (source, whole_document) = {
+        let st = state.borrow();
+        (st.source.clone(), st.whole_document)
+    };
+    if !whole_document && el.removed() {
+        return Ok(());
+    }
+    let mut name_buffer = NameBuffer::default();
+    let tag = source::tag_name(el, source.as_deref(), &mut name_buffer);
+    if let Some(source) = source.as_deref().filter(|_| whole_document) {
+        // As the title and JSON-LD handlers would, whatever else happens to the element.
+        read_raw_text(state, el, &tag, source);
+    }
     if el.removed() {
         return Ok(());
     }
-    // The bytes of the current write, to read names and values from (see `source`).
-    let source = state.borrow().source.clone();
-    let mut name_buffer = NameBuffer::default();
-    let tag = source::tag_name(el, source.as_deref(), &mut name_buffer);
     if tag == "meta" && state.borrow().transcoded {
         declare_utf8(el);
     }
@@ -645,7 +710,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         start_teaser(state, el)?;
         return Ok(());
     }
-    if tag == "script" && info.src_or_type.is_some_and(|t| t.contains("ld+json")) {
+    if tag == "script" && info.src_or_type.is_some_and(is_json_ld) {
         // Its text is read (and removed) by the JSON-LD handler, which needs the element alive.
         if state.borrow().removes(Category::NonContent) {
             let len = el.source_location().bytes().len();

@@ -43,6 +43,7 @@ mod metadata;
 mod options;
 mod parse_context;
 mod paywall;
+mod raw_text;
 mod reader;
 mod report;
 mod rules;

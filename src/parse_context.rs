@@ -41,6 +41,11 @@ impl ForeignContent {
         self.open = self.open.saturating_sub(1);
     }
 
+    /// Whether an `<svg>` or `<math>` is open.
+    pub fn is_open(&self) -> bool {
+        self.open > 0
+    }
+
     /// Whether removing an element of `namespace` here needs a placeholder.
     pub fn needs_placeholder(&self, namespace: &str) -> bool {
         self.open > 0 && namespace == HTML

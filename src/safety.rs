@@ -6,7 +6,8 @@ use crate::rules::is_video_embed;
 use crate::source::{AttributeView, NameBuffer, Source};
 use lol_html::html_content::Element;
 
-const HTML: &str = "http://www.w3.org/1999/xhtml";
+/// The HTML namespace, as lol_html names it.
+pub(crate) const HTML: &str = "http://www.w3.org/1999/xhtml";
 const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Elements that run or embed code, or change how the rest of the page is read, by namespace.

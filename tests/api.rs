@@ -212,6 +212,18 @@ fn text_output_puts_the_title_first() {
     assert_eq!(cleaned.text(), "Story & more\n\nBody text\n");
 }
 
+#[test]
+fn the_title_is_the_first_html_title_not_an_icons() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let icon = "<body><svg><title>Search icon</title></svg><p>Story</p>";
+    let page = format!("{icon}<title>The page</title>");
+    for html in [icon, page.as_str()] {
+        let title = html.contains("The page").then(|| "The page".to_string());
+        assert_eq!(cleaner.clean_str(html).unwrap().report.title, title, "{html}");
+        assert_eq!(cleaner.clean_bytes(html.as_bytes()).unwrap().1.title, title, "{html}");
+    }
+}
+
 /// Found by fuzzing (stream and reader targets): a `<title>` longer than the 4 KiB read of it
 /// gave a different report depending on where chunks split it; so did an oversized JSON-LD block.
 #[test]
@@ -226,6 +238,10 @@ fn capped_reads_do_not_depend_on_chunking() {
         "Ж".repeat(3000)
     );
     let (whole, whole_report) = cleaner.clean_bytes(page.as_bytes()).unwrap();
+    // `clean_str` reads the title and JSON-LD from its input, without text handlers.
+    let read_whole = cleaner.clean_str(&page).unwrap().report;
+    assert_eq!(read_whole.title, whole_report.title);
+    assert_eq!(read_whole.metadata, whole_report.metadata);
     for piece in [61, 1000, 4093, 65_536] {
         let (out, report) = common::clean_pieces(&cleaner, page.as_bytes().chunks(piece)).unwrap();
         assert_eq!(out, whole, "chunks of {piece}");

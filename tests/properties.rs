@@ -30,6 +30,18 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<div class=\"share-bar\"><a href=\"/s\">Share</a></div>".to_string()),
         Just("<textarea><p>not markup</p></textarea>".to_string()),
         Just("<title>T &amp; U</title>".to_string()),
+        // The title and JSON-LD, which `clean_str` reads from its input (src/raw_text.rs) and a
+        // stream through text handlers: odd end tags, escapes, SVG's own `<title>` and `<script>`.
+        Just("<TITLE>One <b>&lt;</TITLE ><title>Two</title>".to_string()),
+        Just("<svg><title>Icon</title><script type=\"application/ld+json\">{\"headline\":\"S\"}</script></svg>".to_string()),
+        Just(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"isAccessibleForFree\":false,\"hasPart\":{\"cssSelector\":\".story-body\"}}</script>"
+                .to_string()
+        ),
+        // Hidden, unless the JSON-LD above marks it as the article's gated part.
+        Just("<div class=\"story-body\" style=\"display:none\"><p>Members read on.</p></div>".to_string()),
+        Just("<script type=\"Application/LD+JSON\"><!--<script>{\"headline\":\"X\"}</script>--></script>".to_string()),
+        Just("<script type=\"application/ld+json\">{\"headline\":\"Unclosed".to_string()),
         // Names and values as the element handler reads them from the input (src/source.rs):
         // any case, without values, with entities, not ASCII, longer than its buffer.
         Just("<DIV CLASS=\"Paywall-Prompt\" OnClick=\"x()\"><P>Subscribe now</P></DIV>".to_string()),
