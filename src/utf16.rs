@@ -10,40 +10,32 @@ const LANES: usize = 16;
 /// The UTF-8 of `units`, with unpaired surrogates as U+FFFD, as `TextEncoder` does.
 pub(crate) fn utf16_to_utf8(units: &[u16]) -> Vec<u8> {
     // One byte per unit is exact for ASCII; the buffer grows when other characters need more.
-    // Invariant: the room left is at least one byte per unit left.
-    let mut out = vec![0u8; units.len()];
-    let (mut read, mut written) = (0, 0);
+    let mut out = Vec::with_capacity(units.len());
+    let mut read = 0;
     while read < units.len() {
-        while let (Some(from), Some(to)) = (units.get(read..read + LANES), out.get_mut(written..written + LANES)) {
-            if !narrow_ascii(from, to) {
-                break;
-            }
+        while let Some(bytes) = units.get(read..read + LANES).and_then(narrow_ascii) {
+            out.extend_from_slice(&bytes);
             read += LANES;
-            written += LANES;
         }
         // Up to sixteen units that hold a character beyond ASCII: one at a time, to past it.
         let stop = (read + LANES).min(units.len());
         while read < stop {
             let unit = units[read];
             if unit < 0x80 {
-                out[written] = unit as u8;
+                out.push(unit as u8);
                 read += 1;
-                written += 1;
                 continue;
             }
             let (c, taken) = decode(unit, units.get(read + 1).copied());
-            let mut buffer = [0; 4];
-            let encoded = c.encode_utf8(&mut buffer).as_bytes();
-            let left = units.len() - read - taken;
-            if out.len() < written + encoded.len() + left {
-                out.resize(written + encoded.len() + left + left / 8 + LANES, 0);
+            if out.capacity() - out.len() < 4 + (units.len() - read) {
+                // Room for the rest if it were all ASCII, and an eighth more.
+                let left = units.len() - read;
+                out.reserve(4 + left + left / 8);
             }
-            out[written..written + encoded.len()].copy_from_slice(encoded);
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             read += taken;
-            written += encoded.len();
         }
     }
-    out.truncate(written);
     out
 }
 
@@ -61,34 +53,36 @@ fn decode(unit: u16, next: Option<u16>) -> (char, usize) {
     )
 }
 
-/// Writes sixteen ASCII units as bytes; false (and nothing written) when one is not ASCII.
+/// Sixteen ASCII units as bytes; `None` when one is not ASCII.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn narrow_ascii(from: &[u16], to: &mut [u8]) -> bool {
+fn narrow_ascii(units: &[u16]) -> Option<[u8; LANES]> {
     use core::arch::wasm32::{
         u16x8, u16x8_splat, u64x2_extract_lane, u8x16_narrow_i16x8, v128_and, v128_any_true, v128_or,
     };
-    let f = from;
+    let f: &[u16; LANES] = units.try_into().ok()?;
     let low = u16x8(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
     let high = u16x8(f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15]);
     if v128_any_true(v128_and(v128_or(low, high), u16x8_splat(0xFF80))) {
-        return false;
+        return None;
     }
     let bytes = u8x16_narrow_i16x8(low, high);
-    to[..8].copy_from_slice(&u64x2_extract_lane::<0>(bytes).to_le_bytes());
-    to[8..16].copy_from_slice(&u64x2_extract_lane::<1>(bytes).to_le_bytes());
-    true
+    let mut out = [0; LANES];
+    out[..8].copy_from_slice(&u64x2_extract_lane::<0>(bytes).to_le_bytes());
+    out[8..].copy_from_slice(&u64x2_extract_lane::<1>(bytes).to_le_bytes());
+    Some(out)
 }
 
-/// Writes sixteen ASCII units as bytes; false (and nothing written) when one is not ASCII.
+/// Sixteen ASCII units as bytes; `None` when one is not ASCII.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-fn narrow_ascii(from: &[u16], to: &mut [u8]) -> bool {
-    if from.iter().fold(0, |acc, &unit| acc | unit) >= 0x80 {
-        return false;
+fn narrow_ascii(units: &[u16]) -> Option<[u8; LANES]> {
+    if units.len() != LANES || units.iter().fold(0, |acc, &unit| acc | unit) >= 0x80 {
+        return None;
     }
-    for (byte, &unit) in to.iter_mut().zip(from) {
+    let mut out = [0; LANES];
+    for (byte, &unit) in out.iter_mut().zip(units) {
         *byte = unit as u8;
     }
-    true
+    Some(out)
 }
 
 #[cfg(test)]
