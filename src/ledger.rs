@@ -59,9 +59,11 @@ impl Ledger {
         let Some(&(_, first)) = self.checkpoints.iter().find(|(h, _)| *h == id) else {
             return 0;
         };
-        self.pending
+        // Entries are in `seq` order: only those from the checkpoint on are read.
+        let from = self.pending.partition_point(|e| e.seq < first);
+        self.pending[from..]
             .iter()
-            .filter(|e| e.seq >= first && categories.contains(&e.category))
+            .filter(|e| categories.contains(&e.category))
             .count()
     }
 

@@ -6,7 +6,6 @@
 //! prompt keeps it.
 
 use crate::options::Category;
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Blocks with more text than this are never judged by phrases.
@@ -285,10 +284,57 @@ const PHRASES: &[(&str, Category)] = {
 /// The phrase table indexed for word-by-word matching: by the hash of each phrase's first
 /// word, the phrases that start with it (longest first).
 struct Matcher {
-    /// Indexes into `entries`.
-    by_first_word: FxHashMap<u64, Vec<usize>>,
+    by_first_word: FirstWords,
     /// (phrase index, the phrase's words hashed as [`word_hash`] hashes a text's words).
     entries: Vec<(usize, Vec<u64>)>,
+}
+
+/// Entries by first-word hash: an open-addressing table (linear probing, at most a quarter
+/// full), as every word of every judged text is looked up here and almost none is found.
+struct FirstWords {
+    /// (first-word hash, range in `candidates`); an empty range is a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// Indexes into [`Matcher::entries`], grouped by first word.
+    candidates: Vec<usize>,
+}
+
+impl FirstWords {
+    fn new(groups: Vec<(u64, Vec<usize>)>) -> FirstWords {
+        let size = (groups.len() * 4).next_power_of_two();
+        let mut table = FirstWords {
+            slots: vec![(0, 0, 0); size],
+            candidates: Vec::new(),
+        };
+        for (hash, entries) in groups {
+            let range = (table.candidates.len() as u32, entries.len() as u32);
+            table.candidates.extend(entries);
+            let mut slot = table.slot(hash);
+            while table.slots[slot].2 != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            table.slots[slot] = (hash, range.0, range.1);
+        }
+        table
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        ((hash ^ (hash >> 32)) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The entries whose phrase starts with the word of `hash`.
+    fn get(&self, hash: u64) -> Option<&[usize]> {
+        let mut slot = self.slot(hash);
+        loop {
+            let (key, start, len) = self.slots[slot];
+            if len == 0 {
+                return None;
+            }
+            if key == hash {
+                return self.candidates.get(start as usize..(start + len) as usize);
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 fn matcher() -> &'static Matcher {
@@ -309,14 +355,20 @@ fn matcher() -> &'static Matcher {
                 entries.push((index, hashes(&capitalised)));
             }
         }
-        let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut groups: Vec<(u64, Vec<usize>)> = Vec::new();
         for (entry, (_, words)) in entries.iter().enumerate() {
-            by_first_word.entry(words[0]).or_default().push(entry);
+            match groups.iter_mut().find(|(hash, _)| *hash == words[0]) {
+                Some((_, group)) => group.push(entry),
+                None => groups.push((words[0], vec![entry])),
+            }
         }
-        for candidates in by_first_word.values_mut() {
-            candidates.sort_by_key(|&e| std::cmp::Reverse(entries[e].1.len()));
+        for (_, group) in &mut groups {
+            group.sort_by_key(|&e| std::cmp::Reverse(entries[e].1.len()));
         }
-        Matcher { by_first_word, entries }
+        Matcher {
+            by_first_word: FirstWords::new(groups),
+            entries,
+        }
     })
 }
 
@@ -490,7 +542,7 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
     let mut distinct: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let candidates = words[i].hash.and_then(|h| matcher.by_first_word.get(&h));
+        let candidates = words[i].hash.and_then(|h| matcher.by_first_word.get(h));
         let Some(candidates) = candidates else {
             i += 1;
             continue;
