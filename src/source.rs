@@ -54,11 +54,12 @@ fn lower_ascii<'b>(raw: &[u8], buffer: &'b mut NameBuffer) -> Option<&'b str> {
         high_bits |= from;
         *to = from.to_ascii_lowercase();
     }
-    // ASCII, hence UTF-8 (checked again by `from_utf8`, which is quick on a short name).
     if high_bits >= 0x80 {
         return None;
     }
-    std::str::from_utf8(name).ok()
+    // SAFETY: every byte of `name` is below 0x80 (checked just above): ASCII is UTF-8.
+    // (Checking them again with `from_utf8` cost 7% of the element handler's instructions.)
+    Some(unsafe { std::str::from_utf8_unchecked(name) })
 }
 
 /// The element's tag name, lower-cased, as `el.tag_name()` gives it.
