@@ -102,10 +102,27 @@ fn is_url_attribute(name: &str) -> bool {
 /// "data:image/png;base64,…"           → false
 /// ```
 pub(crate) fn is_script_url(value: &str) -> bool {
-    // Without a colon there is no scheme (and without `&` none can be spelled with an entity).
-    if !value.contains([':', '&']) {
+    if !may_have_scheme(value) {
         return false;
     }
+    script_url_in_full(value)
+}
+
+/// Whether a URL may have a scheme: without a colon it has none, and only a numeric reference
+/// or `&colon;` spells one (a query string's `&` does not).
+fn may_have_scheme(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let spells_colon = |at: usize| {
+        matches!(
+            bytes.get(at + 1..),
+            Some([b'#', ..] | [b'c', b'o', b'l', b'o', b'n', ..])
+        )
+    };
+    memchr::memchr(b':', bytes).is_some() || memchr::memchr_iter(b'&', bytes).any(spells_colon)
+}
+
+/// [`is_script_url`] read in full.
+fn script_url_in_full(value: &str) -> bool {
     if let Some(safe) = plain_scheme_is_safe(value) {
         return !safe;
     }
@@ -155,6 +172,11 @@ fn srcset_has_script_url(value: &str) -> bool {
 /// Whether inline CSS could run code or load a script: `expression()`, script URLs,
 /// `-moz-binding`, `behavior:`, `@import` (after entities, CSS escapes and comments).
 pub(crate) fn is_unsafe_css(value: &str) -> bool {
+    might_run_code(value) && css_runs_code(value)
+}
+
+/// [`is_unsafe_css`] read in full.
+fn css_runs_code(value: &str) -> bool {
     let decoded = decode(value);
     let mut plain = String::with_capacity(decoded.len());
     let mut chars = decoded.chars().peekable();
@@ -200,6 +222,40 @@ pub(crate) fn is_unsafe_css(value: &str) -> bool {
     ]
     .iter()
     .any(|bad| plain.contains(bad))
+}
+
+/// Whether inline CSS needs the full reading of [`is_unsafe_css`]: it does when it has an
+/// entity, an escape, a comment, `@` or a character beyond ASCII, or one of the constructs'
+/// distinctive words.
+fn might_run_code(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if !value.is_ascii()
+        || memchr::memchr3(b'&', b'\\', b'@', bytes).is_some()
+        || bytes.windows(2).any(|pair| pair == b"/*")
+    {
+        return true;
+    }
+    // Letters, digits, `-`, `(` and `:`, lower-cased. The full reading drops only spaces (and
+    // comments, which go to it): a construct it finds is here too, its characters still next to
+    // one another.
+    let kept: Vec<u8> = bytes
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'(' | b':'))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let construct_ends_at = |(at, &b): (usize, &u8)| {
+        let before = &kept[..at];
+        match b {
+            b'(' => before.ends_with(b"expression"),
+            b':' => {
+                before.ends_with(b"script")
+                    || before.ends_with(b"behavior")
+                    || (before.ends_with(b"data") && kept[at + 1..].starts_with(b"text"))
+            }
+            _ => false,
+        }
+    };
+    kept.iter().enumerate().any(construct_ends_at) || kept.windows(7).any(|w| w == b"binding")
 }
 
 /// What the element's attributes say about its safety.
@@ -349,6 +405,37 @@ mod tests {
             assert!(is_unsafe_css(css), "{css:?}");
         }
         assert!(!is_unsafe_css("color: red; background: url(/img/a.png)"));
+    }
+
+    proptest::proptest! {
+        /// URLs without a colon are passed without the full reading only when no entity in
+        /// them can spell one.
+        #[test]
+        fn urls_without_a_colon_have_no_scheme(
+            before in "[a-z&?=/# ]{0,6}",
+            colon in proptest::sample::select(vec![":", "&#58;", "&#x3a;", "&#X3A;", "&colon;", "&#058", "&#0000058;", "&#x3A", "&amp;", "&Colon;"]),
+            after in "[a-z()&;]{0,6}",
+        ) {
+            let url = format!("{before}javascript{colon}{after}");
+            proptest::prop_assert!(!script_url_in_full(&url) || may_have_scheme(&url), "{}", url);
+        }
+
+        /// The quick reading never passes CSS that the full reading finds unsafe: constructs
+        /// cut anywhere by comments, spaces, escapes, entities or other characters.
+        #[test]
+        fn the_quick_css_reading_misses_nothing(
+            before in "[a-z:; -]{0,8}",
+            construct in proptest::sample::select(vec![
+                "expression(", "javascript:", "vbscript:", "livescript:", "-moz-binding", "behavior:",
+                "@import", "data:text", "JavaScript:",
+            ]),
+            cut in 0usize..12,
+            filler in proptest::sample::select(vec!["/**/", "/*x*/", " ", "\t", "\\", "&#58;", "'", ";", "/", "*", "é"]),
+        ) {
+            let cut = cut.min(construct.len());
+            let css = format!("{before}{}{filler}{}", &construct[..cut], &construct[cut..]);
+            proptest::prop_assert!(!css_runs_code(&css) || might_run_code(&css), "{}", css);
+        }
     }
 
     #[test]
