@@ -315,9 +315,9 @@ fn is_plain(run: &[u8]) -> bool {
     if run.is_ascii() {
         return !run.contains(&0x0B);
     }
-    // Byte by byte: decoding characters to ask `char::is_whitespace` cost 2% of a page.
-    let other_space = run.iter().enumerate().any(|(i, &b)| match b {
-        0x0B => true,
+    // Only the lead bytes of other whitespace are looked at (found with `memchr`): decoding
+    // characters to ask `char::is_whitespace` cost 2% of a page.
+    let other_space_at = |i: usize| match run[i] {
         // U+0085, U+00A0
         0xC2 => matches!(run.get(i + 1), Some(0x85 | 0xA0)),
         // U+1680
@@ -331,7 +331,9 @@ fn is_plain(run: &[u8]) -> bool {
         // U+3000
         0xE3 => run.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
         _ => false,
-    });
+    };
+    let other_space = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, run).any(other_space_at)
+        || memchr::memchr2_iter(0xE3, 0x0B, run).any(|i| run[i] == 0x0B || other_space_at(i));
     !other_space && std::str::from_utf8(run).is_ok()
 }
 
