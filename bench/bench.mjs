@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { clean, Cleaner } from '../js/node.mjs';
@@ -70,7 +71,10 @@ const reader = perPage(readability, 1);
 
 const [a, b, m, r] = [median(oneShot), median(reused), median(readerMode), median(reader)];
 const mb = set.reduce((n, p) => n + p.length, 0) / 1e6;
-console.log(`${set.length} pages (${mb.toFixed(1)} MB), per-page median:`);
+// Both sides slow down when the machine is shared, Readability.js the more: the load says how
+// busy it was.
+const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+console.log(`${set.length} pages (${mb.toFixed(1)} MB), load average ${load} on ${cpus().length} cores, per-page median:`);
 console.log(`  stripwall clean() (stream mode, wasm):   ${a.toFixed(3)} ms`);
 console.log(`  stripwall Cleaner.clean() (reused):      ${b.toFixed(3)} ms`);
 console.log(`  stripwall clean() (reader mode, wasm):   ${m.toFixed(3)} ms`);
