@@ -42,6 +42,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<div class=\"story-body\" style=\"display:none\"><p>Members read on.</p></div>".to_string()),
         Just("<script type=\"Application/LD+JSON\"><!--<script>{\"headline\":\"X\"}</script>--></script>".to_string()),
         Just("<script type=\"application/ld+json\">{\"headline\":\"Unclosed".to_string()),
+        // Inside an element removed whole, and an element's title left open.
+        Just("<nav><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false,\"hasPart\":{\"cssSelector\":\".story-body\"}}</script><title>Nav title</title></nav>".to_string()),
         // Names and values as the element handler reads them from the input (src/source.rs):
         // any case, without values, with entities, not ASCII, longer than its buffer.
         Just("<DIV CLASS=\"Paywall-Prompt\" OnClick=\"x()\"><P>Subscribe now</P></DIV>".to_string()),
