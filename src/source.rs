@@ -104,13 +104,15 @@ impl<'s> AttributeView<'_, 's> {
         }
     }
 
-    /// The value as written (entities not decoded), as `attr.value()` gives it.
+    /// The value as written (entities not decoded), as `attr.value()` gives it. lol_html
+    /// decodes it as a document, taking a leading byte order mark off: such a value is left to it.
     pub fn value(&self) -> Cow<'s, str> {
         let raw = self
             .source
             .zip(self.attr.value_source_location())
             .and_then(|(s, location)| s.get(location))
-            .and_then(|raw| std::str::from_utf8(raw).ok());
+            .and_then(|raw| std::str::from_utf8(raw).ok())
+            .filter(|value| !value.starts_with('\u{feff}'));
         match raw {
             Some(value) => Cow::Borrowed(value),
             None => Cow::Owned(self.attr.value()),

@@ -50,6 +50,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<IFRAME SRC=\"https://ads.example/x\"></IFRAME>".to_string()),
         Just("<div hidden class=nav-menu data-\u{fc}ber=1 aria-HIDDEN=TRUE>menu</div>".to_string()),
         Just("<a hReF=\"&#106;avascript:x\" style=\"color:red\">link</a>".to_string()),
+        // A value that starts with a byte order mark, which lol_html's `value()` takes off.
+        Just("<div style=\"\u{feff}display:none\">hidden text</div>".to_string()),
         Just(
             "<section data-a-very-long-attribute-name-over-the-buffer=1 ROLE=complementary>aside</section>".to_string()
         ),
