@@ -266,19 +266,30 @@ fn parse_selectors(list: &[String]) -> Result<Vec<Selector>> {
         .collect()
 }
 
-/// `bytes[..ready]` with every `<` that is followed by another `<` (in `bytes`) written `&lt;`.
-fn escape_doubled_lt(bytes: &[u8], ready: usize) -> Vec<u8> {
+/// `bytes[..ready]` with every `<` that is followed by another `<` (in `bytes`) written `&lt;`;
+/// `None` when there is no such `<` (`bytes` are searched once, however they turn out).
+fn escape_doubled_lt(bytes: &[u8], ready: usize) -> Option<Vec<u8>> {
     let finder = memchr::memmem::Finder::new(b"<<");
+    // A `<<` always starts before `ready`: at most the last byte waits.
+    let mut at = finder.find(bytes)?;
     let mut escaped = Vec::with_capacity(bytes.len() + 16);
     let mut from = 0;
-    // Each search starts at the second `<` of the last match: in `<<<` both of the first two go.
-    while let Some(at) = finder.find(&bytes[from..]).map(|p| from + p).filter(|&at| at < ready) {
+    loop {
         escaped.extend_from_slice(&bytes[from..at]);
         escaped.extend_from_slice(b"&lt;");
         from = at + 1;
+        // Each search starts at the second `<` of the last match: in `<<<` both of the first two go.
+        match finder
+            .find(&bytes[from..])
+            .map(|p| from + p)
+            .filter(|&next| next < ready)
+        {
+            Some(next) => at = next,
+            None => break,
+        }
     }
     escaped.extend_from_slice(&bytes[from..ready]);
-    escaped
+    Some(escaped)
 }
 
 struct CountingSink<'s> {
@@ -440,8 +451,8 @@ impl CleanStream<'_> {
         // one before it is followed by a `<`.
         self.pending_lt = !self.whole_document && bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
-        if memchr::memmem::find(&bytes, b"<<").is_some() {
-            return self.parse_owned(escape_doubled_lt(&bytes, ready));
+        if let Some(escaped) = escape_doubled_lt(&bytes, ready) {
+            return self.parse_owned(escaped);
         }
         match bytes {
             Cow::Owned(mut bytes) => {
@@ -551,10 +562,11 @@ mod tests {
 
     #[test]
     fn every_lt_before_another_is_escaped() {
-        assert_eq!(escape_doubled_lt(b"a<<b", 4), b"a&lt;<b");
-        assert_eq!(escape_doubled_lt(b"<<<<x", 5), b"&lt;&lt;&lt;<x");
+        let escaped = |bytes: &[u8], ready| escape_doubled_lt(bytes, ready);
+        assert_eq!(escaped(b"a<<b", 4).as_deref(), Some(&b"a&lt;<b"[..]));
+        assert_eq!(escaped(b"<<<<x", 5).as_deref(), Some(&b"&lt;&lt;&lt;<x"[..]));
         // The last `<` waits for the next chunk, but tells about the one before it.
-        assert_eq!(escape_doubled_lt(b"x<<", 2), b"x&lt;");
-        assert_eq!(escape_doubled_lt(b"<p>no doubles</p>", 17), b"<p>no doubles</p>");
+        assert_eq!(escaped(b"x<<", 2).as_deref(), Some(&b"x&lt;"[..]));
+        assert_eq!(escaped(b"<p>no doubles</p>", 17), None);
     }
 }
