@@ -497,15 +497,19 @@ fn is_ascii_edge(b: u8) -> bool {
     ASCII_EDGE.get(usize::from(b)).copied().unwrap_or(false)
 }
 
+/// The range of `bytes` left once ASCII edge punctuation is taken off both ends.
+fn without_ascii_edges(bytes: &[u8]) -> std::ops::Range<usize> {
+    let start = bytes.iter().position(|&b| !is_ascii_edge(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|&b| !is_ascii_edge(b)).map_or(start, |p| p + 1);
+    start..end
+}
+
 /// `token.trim_matches(is_edge_punctuation)`, decoding characters only at edges that are not
 /// ASCII.
 fn trim_punctuation(token: &str) -> &str {
     let mut rest = token;
     loop {
-        let bytes = rest.as_bytes();
-        let start = bytes.iter().position(|&b| !is_ascii_edge(b)).unwrap_or(bytes.len());
-        let end = bytes.iter().rposition(|&b| !is_ascii_edge(b)).map_or(start, |p| p + 1);
-        rest = &rest[start..end];
+        rest = &rest[without_ascii_edges(rest.as_bytes())];
         let bytes = rest.as_bytes();
         if bytes.first().is_none_or(|&b| b < 0x80) && bytes.last().is_none_or(|&b| b < 0x80) {
             return rest;
@@ -585,16 +589,10 @@ fn push_ascii_word(bytes: &[u8], start: usize, end: usize, in_quotes: &mut bool,
     let opens = !*in_quotes && is_quote(bytes[start]);
     let closes = (*in_quotes || opens) && end - start > 1 && is_quote(bytes[end - 1]);
     *in_quotes |= opens;
-    let (mut first, mut last) = (start, end);
-    while first < last && is_ascii_edge(bytes[first]) {
-        first += 1;
-    }
-    while last > first && is_ascii_edge(bytes[last - 1]) {
-        last -= 1;
-    }
-    if first < last {
+    let word = without_ascii_edges(&bytes[start..end]);
+    if !word.is_empty() {
         words.push(Word {
-            hash: ascii_word_hash(bytes, first, last),
+            hash: ascii_word_hash(bytes, start + word.start, start + word.end),
             quoted: *in_quotes,
         });
     }
