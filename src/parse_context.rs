@@ -9,13 +9,10 @@
 //! ends foreign content just as the element did, and changes nothing elsewhere.
 
 use crate::hold::HoldId;
+use crate::safety::{HTML, MATHML, SVG};
 
 /// What a removed HTML element inside `<svg>` or `<math>` leaves behind.
 pub(crate) const PLACEHOLDER: &str = "<span></span>";
-
-const HTML: &str = "http://www.w3.org/1999/xhtml";
-const SVG: &str = "http://www.w3.org/2000/svg";
-const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 
 /// The open `<svg>` and `<math>` elements, and the held blocks opened inside them.
 #[derive(Debug, Default)]

@@ -6,9 +6,10 @@ use crate::rules::is_video_embed;
 use crate::source::{AttributeView, NameBuffer, Source};
 use lol_html::html_content::Element;
 
-/// The HTML namespace, as lol_html names it.
+/// The namespaces, as lol_html names them.
 pub(crate) const HTML: &str = "http://www.w3.org/1999/xhtml";
-const SVG: &str = "http://www.w3.org/2000/svg";
+pub(crate) const SVG: &str = "http://www.w3.org/2000/svg";
+pub(crate) const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 
 /// Elements that run or embed code, or change how the rest of the page is read, by namespace.
 pub(crate) fn is_unsafe_element(tag: &str, namespace: &str) -> bool {
@@ -442,10 +443,7 @@ mod tests {
     fn unsafe_elements_by_namespace() {
         assert!(is_unsafe_element("script", HTML) && is_unsafe_element("base", HTML));
         assert!(is_unsafe_element("set", SVG) && is_unsafe_element("foreignobject", SVG));
-        assert!(is_unsafe_element(
-            "annotation-xml",
-            "http://www.w3.org/1998/Math/MathML"
-        ));
+        assert!(is_unsafe_element("annotation-xml", MATHML));
         assert!(!is_unsafe_element("p", HTML) && !is_unsafe_element("path", SVG));
     }
 }

@@ -121,8 +121,7 @@ pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Cat
 /// elements, and the blocks around them carry the signals (a share bar is a `div` or `ul` of
 /// links). The price: a hidden `<span>` on its own is not removed.
 pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
-    const HTML: &str = "http://www.w3.org/1999/xhtml";
-    if namespace != HTML {
+    if namespace != crate::safety::HTML {
         return tag != "svg" && tag != "math";
     }
     matches!(
