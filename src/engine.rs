@@ -370,12 +370,11 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
                     .text(move |t: &mut TextChunk| on_json_ld_text(&st4, t)),
             ));
     }
-    let st3 = state.clone();
-    settings = settings.append_element_content_handler((
+    let state = state.clone();
+    settings.append_element_content_handler((
         Cow::Borrowed(&selectors.any),
-        ElementContentHandlers::default().element(move |el: &mut Element| on_element(&st3, el)),
-    ));
-    settings
+        ElementContentHandlers::default().element(move |el: &mut Element| on_element(&state, el)),
+    ))
 }
 
 fn on_keep(state: &Shared, el: &mut Element) -> HandlerResult {
