@@ -23,8 +23,8 @@ use crate::safety;
 use crate::source::{self, AttributeView, NameBuffer, Source};
 use crate::teaser::TeaserSample;
 use crate::text::collapse;
-use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, UserData};
-use lol_html::{ElementContentHandlers, HandlerResult, Selector, Settings};
+use lol_html::html_content::{ContentType, Doctype, Element, EndTag, TextChunk, UserData};
+use lol_html::{DocumentContentHandlers, ElementContentHandlers, HandlerResult, Selector, Settings};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -370,6 +370,11 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
                     .text(move |t: &mut TextChunk| on_json_ld_text(&st4, t)),
             ));
     }
+    // A doctype handler keeps lol_html's lexer on for the whole page. Without one, its tag scanner
+    // reads between tags and hands each tag (all are matched, by `*`) over to the lexer and back:
+    // that switch costs more than lexing throughout (5% fewer instructions, 4-5% faster in Node).
+    let settings =
+        settings.append_document_content_handler(DocumentContentHandlers::default().doctype(|_: &mut Doctype| Ok(())));
     let state = state.clone();
     settings.append_element_content_handler((
         Cow::Borrowed(&selectors.any),
