@@ -137,14 +137,19 @@ impl Cleaner {
     /// # Ok::<(), stripwall::Error>(())
     /// ```
     pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
-        self.stream_of(sink, false)
+        self.stream_of(sink, None)
     }
 
-    /// A stream; `whole_document`: it gets the whole document in one write of owned UTF-8
-    /// ([`CleanStream::write_document`]), and reads the title and JSON-LD from it.
-    fn stream_of<'s>(&self, sink: impl FnMut(&[u8]) + 's, whole_document: bool) -> CleanStream<'s> {
+    /// A stream; `whole_document`, the length of the whole document when it comes in one write
+    /// of owned UTF-8 ([`CleanStream::write_document`]): the title and JSON-LD are then read
+    /// from it, and lol_html lexes it throughout (see [`State::lex_throughout`]).
+    fn stream_of<'s>(&self, sink: impl FnMut(&[u8]) + 's, whole_document: Option<usize>) -> CleanStream<'s> {
         let state = State::new(&self.options, self.filters.clone());
-        state.borrow_mut().whole_document = whole_document;
+        {
+            let mut st = state.borrow_mut();
+            st.whole_document = whole_document.is_some();
+            st.lex_throughout = whole_document.is_some_and(|len| len <= self.options.memory_limit / 2);
+        }
         // Reader mode collects the cleaned page and extracts the article at the end.
         let (sink, reader): (Box<Sink<'s>>, _) = match self.options.mode {
             Mode::Stream => (Box::new(sink), None),
@@ -181,7 +186,7 @@ impl Cleaner {
             bytes_parsed: 0,
             sniffer: Sniffer::new(self.charset),
             pending_lt: false,
-            whole_document,
+            whole_document: whole_document.is_some(),
             reader,
         }
     }
@@ -213,7 +218,7 @@ impl Cleaner {
     /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
     pub(crate) fn clean_text(&self, utf8: Vec<u8>) -> Result<Cleaned> {
         let mut bytes = Vec::with_capacity(utf8.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), true);
+        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), Some(utf8.len()));
         stream.write_document(utf8)?;
         let report = stream.end()?;
         let html = crate::text::into_string_lossy(bytes);

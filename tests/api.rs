@@ -103,6 +103,28 @@ fn memory_limit_is_an_error_or_a_pass_through() {
 }
 
 #[test]
+fn a_comment_longer_than_the_memory_limit_passes_in_a_stream_and_in_a_string() {
+    let cleaner = Cleaner::new(Options {
+        memory_limit: 64 * 1024,
+        ..Options::default()
+    })
+    .unwrap();
+    let body = "x".repeat(1_000_000);
+    for page in [
+        format!("<p>Before</p><nav>menu</nav><!--{body}--><p>After</p>"),
+        // Unterminated: the comment runs to the end of the input.
+        format!("<p>Before</p><nav>menu</nav><!--{body}"),
+    ] {
+        let expected = page.replacen("<nav>menu</nav>", "", 1);
+        // Streamed, lol_html skips comments without holding them.
+        let (streamed, _) = clean_chunked(&cleaner, &page, 4096).unwrap();
+        assert_eq!(streamed, expected);
+        // Whole, it lexes throughout only when that holds far less than the limit.
+        assert_eq!(cleaner.clean_str(&page).unwrap().html, expected);
+    }
+}
+
+#[test]
 fn a_failed_stream_says_so_instead_of_going_on() {
     let cleaner = Cleaner::new(Options {
         memory_limit: 1024,
