@@ -379,7 +379,7 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
             ));
     }
     if state.borrow().lex_throughout {
-        // A document content handler keeps lol_html lexing; the doctype's is called at most once.
+        // Any document content handler keeps lol_html lexing; a doctype's runs once a page.
         settings = settings
             .append_document_content_handler(DocumentContentHandlers::default().doctype(|_: &mut Doctype| Ok(())));
     }
