@@ -55,10 +55,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just(
             "<section data-a-very-long-attribute-name-over-the-buffer=1 ROLE=complementary>aside</section>".to_string()
         ),
-        // Random text. A `<` followed by letters and another `<` (`<A<div`) makes a tag whose
-        // name swallows the next one; stream mode is not idempotent on those yet (found by this
-        // test, a known gap), so random text here has no `<`.
-        "[a-zA-Z ,.&;>\"'/=]{0,40}",
+        // Random text, with `<`: one followed by letters and another `<` (`<A<div`) makes a tag
+        // whose name swallows the next one (this test once found stream mode not idempotent on
+        // those).
+        "[a-zA-Z ,.&;<>\"'/=]{0,40}",
         "[^<\\p{C}]{0,20}",
     ]
 }

@@ -69,3 +69,20 @@ fn inputs_found_by_fuzzing() {
         }
     }
 }
+
+/// Pages the idempotence property found when `<A<div` (a tag whose name swallows the next one)
+/// came out of a first cleaning changed by the second.
+#[test]
+fn stream_mode_is_idempotent_on_tags_whose_name_swallows_the_next() {
+    let cases = [
+        "<article><h1>Title</h1><p>Body text of the story, with commas, and more.</p><p>unclosed paragraph <A<div class=\"paywall\"><p>Subscribe now for $1</p></div></article>",
+        "<article><h1>Title</h1><p>Body text of the story, with commas, and more.</p><footer>© 2026 Site. All rights reserved.</footer><A<div class=\"paywall\"><p>Subscribe now for $1</p></div><p>The council approved the plan on Monday, after a long debate about costs.</p><article><h1>Title</h1><p>Body text of the story, with commas, and more.</p>",
+        "<a<<article><h1>Title</h1><p>Body text of the story, with commas, and more.</p>",
+    ];
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    for html in cases {
+        let once = cleaner.clean_str(html).unwrap().html;
+        let twice = cleaner.clean_str(&once).unwrap().html;
+        assert_eq!(twice, once, "{html}");
+    }
+}
