@@ -344,3 +344,11 @@ fn a_paragraph_is_judged_alike_however_it_is_closed() {
         );
     }
 }
+
+#[test]
+fn categories_print_by_name_and_honour_widths() {
+    assert_eq!(Category::NonContent.to_string(), "non-content");
+    // Columns of a table line up (the CLI's `--explain` summary).
+    assert_eq!(format!("{:<11}|", Category::Paywall), "paywall    |");
+    assert_eq!(format!("{:>11}|", Category::Share), "      share|");
+}
