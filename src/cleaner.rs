@@ -186,7 +186,6 @@ impl Cleaner {
             bytes_parsed: 0,
             sniffer: Sniffer::new(self.charset),
             pending_lt: false,
-            whole_document: whole_document.is_some(),
             reader,
         }
     }
@@ -335,8 +334,6 @@ pub struct CleanStream<'s> {
     sniffer: Sniffer,
     /// The last chunk ended with `<`: it waits to see whether a `<` follows.
     pending_lt: bool,
-    /// The one write is the whole document: nothing follows its last `<`.
-    whole_document: bool,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -416,7 +413,7 @@ impl CleanStream<'_> {
     /// [`write_text_owned`](CleanStream::write_text_owned) of the whole document, on a stream
     /// made for it ([`Cleaner::stream_of`]).
     fn write_document(&mut self, utf8: Vec<u8>) -> Result<()> {
-        debug_assert!(self.whole_document && self.bytes_in == 0);
+        debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
         self.write_text_owned(utf8)
     }
 
@@ -452,9 +449,10 @@ impl CleanStream<'_> {
         } else {
             utf8
         };
-        // The last `<` waits (what follows it is not known yet), but it still tells whether the
-        // one before it is followed by a `<`.
-        self.pending_lt = !self.whole_document && bytes.last() == Some(&b'<');
+        // The last `<` waits (what follows it is not known yet; in a whole document, nothing),
+        // but it still tells whether the one before it is followed by a `<`.
+        let whole_document = self.state.borrow().whole_document;
+        self.pending_lt = !whole_document && bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
         if let Some(escaped) = escape_doubled_lt(&bytes, ready) {
             return self.parse_owned(escaped);

@@ -613,7 +613,7 @@ fn push_word(raw: &str, in_quotes: &mut bool, words: &mut Vec<Word>) {
                 hash: word_hash("©"),
                 quoted: *in_quotes,
             });
-            let rest = rest.trim_matches(is_edge_punctuation);
+            let rest = trim_punctuation(rest);
             if !rest.is_empty() {
                 words.push(Word {
                     hash: word_hash(rest),
