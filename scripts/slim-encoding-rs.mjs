@@ -2,7 +2,7 @@
 // module only. Their tables are 114 KB of the module gzipped (more than a third); lol_html links
 // every codec because the document encoding is a runtime value, although stripwall hands it
 // nothing but UTF-8. In the module, pages in these encodings are decoded by the JavaScript host's
-// TextDecoder instead (src/host_decoder.rs), which has the same WHATWG decoders.
+// TextDecoder instead (src/decode/host_decoder.rs), which has the same WHATWG decoders.
 //
 // The copy is made from the locked version in cargo's registry, into target/, and used through
 // `--config patch.crates-io.encoding_rs.path=…` for that one build. Each edit checks that it

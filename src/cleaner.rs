@@ -1,14 +1,14 @@
 //! The public cleaner: build once from [`Options`], then clean any number of documents, in one
 //! piece or as a stream of chunks.
 
-use crate::charset::{encoding_for_label, Sniffer};
-use crate::engine::{self, Selectors, Shared, State};
+use crate::decode::charset::{encoding_for_label, Sniffer};
 use crate::error::{Error, Result};
 use crate::filters::{FilterReport, FilterSet};
-use crate::hold::{BoxedSink, Sink};
+use crate::markup::rewriter::{BoxedSink, Sink};
+use crate::markup::source::Source;
 use crate::options::{Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
-use crate::source::Source;
+use crate::stream::engine::{self, Selectors, Shared, State};
 use lol_html::errors::RewritingError;
 use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::borrow::Cow;
@@ -58,12 +58,12 @@ pub struct Cleaned {
 impl Cleaned {
     /// The cleaned document as plain text, title first (see [`to_text`](crate::to_text)).
     pub fn text(&self) -> String {
-        crate::text::to_text(&self.html)
+        crate::output::text::to_text(&self.html)
     }
 
     /// The cleaned document as GitHub-flavoured Markdown (see [`to_markdown`](crate::to_markdown)).
     pub fn markdown(&self) -> String {
-        crate::markdown::to_markdown(&self.html)
+        crate::output::markdown::to_markdown(&self.html)
     }
 }
 
@@ -220,7 +220,7 @@ impl Cleaner {
         let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), Some(utf8.len()));
         stream.write_document(utf8)?;
         let report = stream.end()?;
-        let html = crate::text::into_string_lossy(bytes);
+        let html = crate::markup::strings::into_string_lossy(bytes);
         Ok(Cleaned { html, report })
     }
 

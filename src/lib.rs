@@ -25,47 +25,34 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-mod block_text;
-mod charset;
+// The public API: the cleaner that runs the stages, and the vocabulary every stage shares
+// (options in, a report and errors out), which depends on no stage above decoding.
 mod cleaner;
-mod engine;
-mod entities;
 mod error;
-mod filters;
-mod hold;
-#[cfg(feature = "wasm")]
-mod host_decoder;
-mod json;
-mod ledger;
-mod markdown;
-mod markup;
-mod metadata;
 mod options;
-mod parse_context;
-mod paywall;
-mod raw_text;
-mod reader;
 mod report;
-mod rules;
-mod safety;
-mod source;
-mod teaser;
-mod text;
-#[cfg(any(feature = "wasm", test))]
-mod utf16;
-#[cfg(feature = "wasm")]
-mod wasm;
 
-pub use charset::EncodingSource;
+// The stages, in the order data flows (each folder's mod.rs says what it takes and gives).
+mod decode; // 1. bytes to characters
+mod filters; // 2. filter lists (EasyList cosmetic rules), beside the built-in rules
+mod markup; // the toolkit every pass reads HTML with
+mod output;
+mod reader; // 4. reader mode: the article and its metadata
+mod rules; // 2. what an element is: boilerplate, content, unsafe
+mod stream; // 3. the one-pass engine: rules applied as the page streams, with bounded hold-back // 5. text and Markdown writers
+
+// Translations for other hosts (the CLI is its own binary, src/cli/).
+mod bindings;
+
 pub use cleaner::{CleanStream, Cleaned, Cleaner};
+pub use decode::charset::EncodingSource;
 pub use error::{Error, Result};
 pub use filters::{FilterReport, FilterSet};
-pub use markdown::to_markdown;
-pub use metadata::Metadata;
 pub use options::{Category, Mode, OnMemoryLimit, Options, Preset, DEFAULT_MEMORY_LIMIT};
+pub use output::markdown::to_markdown;
+pub use output::text::{to_text, TextStream};
 pub use reader::is_probably_readerable;
-pub use report::{ReaderOutcome, ReaderSummary, Removal, Report, Tally};
-pub use text::{to_text, TextStream};
+pub use report::{Metadata, ReaderOutcome, ReaderSummary, Removal, Report, Tally};
 
 /// Cleans `html` with the default options.
 ///

@@ -30,7 +30,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<div class=\"share-bar\"><a href=\"/s\">Share</a></div>".to_string()),
         Just("<textarea><p>not markup</p></textarea>".to_string()),
         Just("<title>T &amp; U</title>".to_string()),
-        // The title and JSON-LD, which `clean_str` reads from its input (src/raw_text.rs) and a
+        // The title and JSON-LD, which `clean_str` reads from its input (src/markup/raw_text.rs) and a
         // stream through text handlers: odd end tags, escapes, SVG's own `<title>` and `<script>`.
         Just("<TITLE>One <b>&lt;</TITLE ><title>Two</title>".to_string()),
         Just("<svg><title>Icon</title><script type=\"application/ld+json\">{\"headline\":\"S\"}</script></svg>".to_string()),
@@ -44,7 +44,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<script type=\"application/ld+json\">{\"headline\":\"Unclosed".to_string()),
         // Inside an element removed whole, and an element's title left open.
         Just("<nav><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false,\"hasPart\":{\"cssSelector\":\".story-body\"}}</script><title>Nav title</title></nav>".to_string()),
-        // Names and values as the element handler reads them from the input (src/source.rs):
+        // Names and values as the element handler reads them from the input (src/markup/source.rs):
         // any case, without values, with entities, not ASCII, longer than its buffer.
         Just("<DIV CLASS=\"Paywall-Prompt\" OnClick=\"x()\"><P>Subscribe now</P></DIV>".to_string()),
         Just("<IFRAME SRC=\"https://ads.example/x\"></IFRAME>".to_string()),
@@ -102,7 +102,7 @@ proptest! {
         ..ProptestConfig::default()
     })]
 
-    /// `clean_str` reads names and values from the bytes it hands to lol_html (src/source.rs);
+    /// `clean_str` reads names and values from the bytes it hands to lol_html (src/markup/source.rs);
     /// a stream of the same text goes through lol_html's accessors. Both must agree.
     #[test]
     fn names_read_from_the_input_agree_with_lol_html(html in page(), cut in any::<prop::sample::Index>()) {

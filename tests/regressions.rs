@@ -8,7 +8,7 @@ use common::unsafe_elements;
 use stripwall::{Cleaner, Mode, Options};
 
 /// Removing an HTML element inside `<svg>` or `<math>` must not let a browser read what follows
-/// differently (src/parse_context.rs): the iframe's raw text must stay text.
+/// differently (src/stream/parse_context.rs): the iframe's raw text must stay text.
 #[test]
 fn removals_inside_foreign_content_keep_the_parse() {
     let cases = [

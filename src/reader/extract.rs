@@ -5,7 +5,7 @@
 use super::scan::Node;
 use super::score::{Choice, Treat};
 use super::url::BaseUrl;
-use crate::hold::BoxedSink;
+use crate::markup::rewriter::BoxedSink;
 use lol_html::html_content::Element;
 use lol_html::{doc_comments, doc_text, doctype, element, HandlerResult, HtmlRewriter, Settings};
 use std::cell::RefCell;
@@ -171,12 +171,12 @@ fn fallback_image(markup: &str, base: Option<&BaseUrl>) -> Option<String> {
     let at = markup.to_ascii_lowercase().find("<img")?;
     let tag = &markup[at + 4..];
     let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let attrs = crate::markup::tag_attributes(tag);
+    let attrs = crate::decode::tag_attributes::tag_attributes(tag);
     let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     if get("width") == Some("1") || get("height") == Some("1") {
         return None;
     }
-    let src = get("src").filter(|s| !is_placeholder(s) && !crate::safety::is_script_url(s))?;
+    let src = get("src").filter(|s| !is_placeholder(s) && !crate::rules::safety::is_script_url(s))?;
     let resolve = |url: &str| base.map_or(url.to_string(), |b| b.resolve(url));
     let mut img = format!(r#"<img src="{}""#, attribute(&resolve(src)));
     if let Some(srcset) = get("srcset") {
@@ -234,10 +234,13 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
     }
     if matches!(tag.as_str(), "img" | "source") {
         let placeholder = el.get_attribute("src").is_none_or(|s| is_placeholder(&s));
-        if let (true, Some(src)) = (placeholder, lazy_src.filter(|s| !crate::safety::is_script_url(s))) {
+        if let (true, Some(src)) = (
+            placeholder,
+            lazy_src.filter(|s| !crate::rules::safety::is_script_url(s)),
+        ) {
             let _ = el.set_attribute("src", &src);
         }
-        if let Some(srcset) = lazy_srcset.filter(|s| !crate::safety::is_script_url(s)) {
+        if let Some(srcset) = lazy_srcset.filter(|s| !crate::rules::safety::is_script_url(s)) {
             if el.get_attribute("srcset").is_none_or(|s| is_placeholder(&s)) {
                 let _ = el.set_attribute("srcset", &srcset);
             }

@@ -1,16 +1,22 @@
-//! Reader mode: only the article. Stream mode cleans the page first (its rules know the
-//! boilerplate); then pass 1 ([`scan`]) records numbers per element of the cleaned page, the
-//! scorer ([`score`]) picks the article's subtrees, and pass 2 ([`extract`]) keeps just those.
+//! Stage 4, **reader**: only the article, with its metadata.
+//!
+//! Takes stream mode's cleaned page (its rules know the boilerplate) and what the stream read of
+//! the page's JSON-LD; gives the article's HTML, its [`Metadata`] and a [`ReaderSummary`]. Pass 1
+//! ([`scan`]) records numbers per element of the cleaned page, the scorer ([`score`]) picks the
+//! article's subtrees, and pass 2 ([`extract`]) keeps just those, with links made absolute
+//! ([`url`]). [`metadata`] gathers title, byline, dates and the rest from all the page says.
 
 pub(crate) mod extract;
+pub(crate) mod metadata;
 pub(crate) mod scan;
 pub(crate) mod score;
 pub(crate) mod url;
 
-use crate::metadata::{Metadata, Sources};
 use crate::options::Options;
-use crate::paywall::JsonLdFacts;
+use crate::reader::metadata::Sources;
+use crate::report::Metadata;
 use crate::report::{ReaderOutcome, ReaderSummary};
+use crate::rules::paywall::JsonLdFacts;
 use url::BaseUrl;
 
 /// The article of a cleaned page.
@@ -32,7 +38,7 @@ pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, op
         base: base.clone(),
         keep_attributes: &options.keep_attributes,
     };
-    let html = crate::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy));
+    let html = crate::rules::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy));
     let first_paragraph = first_paragraph(&html);
     let metadata = Metadata::gather(&Sources {
         facts: &scan.facts,
@@ -99,7 +105,7 @@ fn page_address(given: Option<&str>, facts: &scan::PageFacts) -> Option<BaseUrl>
 
 /// The first line of the article's text that reads like a paragraph, for the excerpt.
 fn first_paragraph(html: &[u8]) -> Option<String> {
-    let text = crate::text::to_text(&String::from_utf8_lossy(html));
+    let text = crate::output::text::to_text(&String::from_utf8_lossy(html));
     text.lines()
         .map(str::trim)
         .find(|line| line.chars().count() >= 60)

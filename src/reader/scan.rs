@@ -3,7 +3,7 @@
 //! Elements are numbered in the order lol_html reports their start tags; pass 2 runs over the
 //! same bytes and numbers them the same way, so a number is all it needs to find an element.
 
-use crate::hold::BoxedSink;
+use crate::markup::rewriter::BoxedSink;
 use crate::rules::words::{for_each_word, signal, WordSignal};
 use lol_html::html_content::{Element, TextChunk};
 use lol_html::{doc_text, element, HandlerResult, HtmlRewriter, Settings};
@@ -303,7 +303,9 @@ fn close_implied(st: &mut ScanState, tag: &str, kind: Kind) {
     let kind_at = |i: usize| nodes[st.stack[i] as usize].kind;
     let top = st.stack.len().checked_sub(1);
     let close_from = match kind {
-        _ if crate::engine::closes_paragraph(tag) && top.is_some_and(|t| kind_at(t) == Kind::Paragraph) => top,
+        _ if crate::markup::elements::closes_paragraph(tag) && top.is_some_and(|t| kind_at(t) == Kind::Paragraph) => {
+            top
+        }
         Kind::ListItem => (0..st.stack.len())
             .rev()
             .take_while(|&i| kind_at(i) != Kind::List)
@@ -333,7 +335,7 @@ fn close_node(st: &mut ScanState, index: u32) {
     }
     if st.byline_node == Some(index) {
         st.byline_node = None;
-        let byline = crate::text::collapse(&crate::entities::decode(&st.byline_text));
+        let byline = crate::markup::strings::collapse(&crate::decode::entities::decode(&st.byline_text));
         st.byline_text.clear();
         if !byline.is_empty() && byline.chars().count() <= MAX_BYLINE_CHARS {
             st.scan.facts.byline = Some(byline);
@@ -341,7 +343,7 @@ fn close_node(st: &mut ScanState, index: u32) {
     }
     if st.h1_node == Some(index) {
         st.h1_node = None;
-        let h1 = crate::text::collapse(&crate::entities::decode(&st.h1_text));
+        let h1 = crate::markup::strings::collapse(&crate::decode::entities::decode(&st.h1_text));
         if !h1.is_empty() {
             st.scan.facts.h1 = Some(h1);
         }
@@ -527,10 +529,10 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
         node.link_text += chars;
     }
     if st.byline_node.is_some() {
-        crate::engine::push_capped(&mut st.byline_text, text, 4 * MAX_BYLINE_CHARS);
+        crate::markup::strings::push_capped(&mut st.byline_text, text, 4 * MAX_BYLINE_CHARS);
     }
     if st.h1_node.is_some() {
-        crate::engine::push_capped(&mut st.h1_text, text, 2048);
+        crate::markup::strings::push_capped(&mut st.h1_text, text, 2048);
     }
     Ok(())
 }

@@ -1,13 +1,22 @@
-//! The rules: what an element is, judged from its start tag (and for small blocks, later, from
-//! their text).
+//! Stage 2, **rules**: what an element is, judged from its start tag (and for small blocks, later,
+//! from their text).
 //!
-//! Cheapest signals first: tag and ARIA role, then class and id words, then hidden markers.
-//! Text phrases live in [`phrases`] and are applied to held-back blocks at their end.
+//! Takes an element's tag, attributes and namespace (and a held-back block's text); gives a
+//! verdict: keep, remove under a [`Category`] with a reason, or hold back and decide at the end.
+//! Cheapest signals first: tag and ARIA role, then class and id words ([`words`]), then hidden
+//! markers. Text phrases live in [`phrases`] and are applied by [`block_text`] to held-back
+//! blocks at their end. [`safety`] says what may never be output (scripts, handlers, script
+//! URLs), whatever is kept; [`paywall`] reads what JSON-LD says about gated article text. The
+//! stream engine applies these rules; they know nothing of it.
 
+pub(crate) mod block_text;
+pub(crate) mod paywall;
 pub(crate) mod phrases;
+pub(crate) mod safety;
 pub(crate) mod words;
 
 use crate::options::Category;
+use safety::is_video_embed;
 use words::{for_each_word, signal, WordSignal};
 
 /// The attributes of a start tag that the rules read.
@@ -105,7 +114,11 @@ pub(crate) enum Evidence {
 }
 
 /// Whether a held block whose text and shape are `stats` holds the article.
-pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Category, evidence: Evidence) -> bool {
+pub(crate) fn holds_article(
+    stats: &crate::rules::block_text::BlockStats,
+    category: Category,
+    evidence: Evidence,
+) -> bool {
     let headline = stats.has_h1 || stats.has_main_content;
     match evidence {
         Evidence::Hidden => stats.is_article_like(),
@@ -121,7 +134,7 @@ pub(crate) fn holds_article(stats: &crate::block_text::BlockStats, category: Cat
 /// elements, and the blocks around them carry the signals (a share bar is a `div` or `ul` of
 /// links). The price: a hidden `<span>` on its own is not removed.
 pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
-    if namespace != crate::safety::HTML {
+    if namespace != crate::rules::safety::HTML {
         return tag != "svg" && tag != "math";
     }
     matches!(
@@ -461,27 +474,6 @@ pub(crate) fn hidden_style(style: &str) -> Option<&'static str> {
     })
 }
 
-/// Whether an iframe's `src` is a video embed worth keeping.
-pub(crate) fn is_video_embed(src: &str) -> bool {
-    let rest = src
-        .trim()
-        .trim_start_matches("https:")
-        .trim_start_matches("http:")
-        .trim_start_matches("//");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    const HOSTS: [&str; 8] = [
-        "youtube.com",
-        "youtube-nocookie.com",
-        "player.vimeo.com",
-        "dailymotion.com",
-        "players.brightcove.net",
-        "embed.ted.com",
-        "player.twitch.tv",
-        "w.soundcloud.com",
-    ];
-    HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,12 +573,5 @@ mod tests {
             Some("display:none")
         );
         assert_eq!(hidden_style("display:block"), None);
-    }
-
-    #[test]
-    fn video_embeds() {
-        assert!(is_video_embed("https://www.youtube.com/embed/x"));
-        assert!(is_video_embed("//player.vimeo.com/video/1"));
-        assert!(!is_video_embed("https://ads.example.com/youtube.com"));
     }
 }

@@ -1,6 +1,6 @@
 // Pages in the Chinese, Japanese and Korean legacy encodings, as bytes. The WebAssembly module
 // leaves out encoding_rs's tables for them and decodes them with the host's TextDecoder
-// (src/host_decoder.rs): the result must be what the native build gives, whole or streamed.
+// (src/decode/host_decoder.rs): the result must be what the native build gives, whole or streamed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

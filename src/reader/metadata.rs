@@ -2,55 +2,10 @@
 //! Read in reader mode from `<meta>` tags, OpenGraph, Twitter cards, JSON-LD, `<time>` and the
 //! page's byline element.
 
-use crate::paywall::LdArticle;
 use crate::reader::scan::PageFacts;
 use crate::reader::url::BaseUrl;
-use serde::Serialize;
-
-/// The article's metadata (reader mode). Fields the page does not give are `None` or empty.
-///
-/// ```
-/// use stripwall::{Cleaner, Mode, Options};
-/// let page = r#"<html lang="en"><head><title>Moon landing | Daily Planet</title>
-///   <meta name="author" content="Lois Lane">
-///   <meta property="article:published_time" content="1969-07-21T02:56:00Z"></head>
-///   <body><article><p>The lunar module touched down, and the crew stepped out onto the dust,
-///   reporting that the surface was fine and powdery, like charcoal, and that they could see
-///   their footprints clearly. Millions watched the grainy pictures on television.</p></article></body></html>"#;
-/// let cleaner = Cleaner::new(Options { mode: Mode::Reader, ..Options::default() })?;
-/// let meta = cleaner.clean_str(page)?.report.metadata.unwrap();
-/// assert_eq!(meta.title.as_deref(), Some("Moon landing"));
-/// assert_eq!(meta.byline.as_deref(), Some("Lois Lane"));
-/// assert_eq!(meta.published.as_deref(), Some("1969-07-21T02:56:00Z"));
-/// assert_eq!(meta.lang.as_deref(), Some("en"));
-/// # Ok::<(), stripwall::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Metadata {
-    /// The headline: OpenGraph, Twitter, JSON-LD, then `<title>` without its " | Site" part, then `<h1>`.
-    pub title: Option<String>,
-    /// Who wrote it, as the page puts it ("By Ann Smith and Bo Li").
-    pub byline: Option<String>,
-    /// Each author's name.
-    pub authors: Vec<String>,
-    /// Publication time, as given (usually ISO 8601).
-    pub published: Option<String>,
-    /// Last modification time, as given.
-    pub modified: Option<String>,
-    /// The publication's name.
-    pub site_name: Option<String>,
-    /// Language (BCP 47 tag).
-    pub lang: Option<String>,
-    /// Text direction: `ltr`, `rtl` or `auto`.
-    pub dir: Option<String>,
-    /// A summary: the page's description or the article's first paragraph.
-    pub excerpt: Option<String>,
-    /// The canonical address of the article.
-    pub canonical_url: Option<String>,
-    /// The lead image, absolute when the page's address is known.
-    pub image: Option<String>,
-}
+use crate::report::Metadata;
+use crate::rules::paywall::LdArticle;
 
 /// Everything the metadata is read from.
 pub(crate) struct Sources<'a> {
@@ -147,7 +102,7 @@ impl Metadata {
 }
 
 fn clean(value: &str) -> String {
-    crate::text::collapse(&crate::entities::decode(value))
+    crate::markup::strings::collapse(&crate::decode::entities::decode(value))
 }
 
 fn clip(text: &str, max_chars: usize) -> String {

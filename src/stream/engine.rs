@@ -2,27 +2,29 @@
 //!
 //! One `*` element handler judges every element from its start tag (a table lookup, no
 //! selector per rule). Elements whose fate depends on their content are held back
-//! ([`crate::hold`]) and decided by an end-tag handler. A few selector handlers read what only
+//! ([`crate::stream::hold`]) and decided by an end-tag handler. A few selector handlers read what only
 //! text can tell: the `<title>`, JSON-LD blocks, and the visible text of the article container.
 //! When the whole document is in memory, the `*` handler reads the title and JSON-LD from it
-//! ([`crate::raw_text`]) and those two selectors are left out: each selector costs every
+//! ([`crate::markup::raw_text`]) and those two selectors are left out: each selector costs every
 //! element of the page a match.
 
-use crate::block_text::{self, BlockStats, ScannedChild};
 use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
-use crate::hold::{HeldOutput, HoldId};
-use crate::ledger::{Ledger, Seq};
+use crate::markup::elements::closes_paragraph;
+use crate::markup::raw_text;
+use crate::markup::source::{self, AttributeView, NameBuffer, Source};
+use crate::markup::strings::collapse;
+use crate::markup::strings::push_capped;
 use crate::options::{Category, Options};
-use crate::parse_context::{ForeignContent, PLACEHOLDER};
-use crate::paywall::{unhidden_style, JsonLdFacts};
-use crate::raw_text;
 use crate::report::{Removal, Report};
+use crate::rules::block_text::{self, BlockStats, ScannedChild};
+use crate::rules::paywall::{unhidden_style, JsonLdFacts};
 use crate::rules::phrases::{self, clip};
+use crate::rules::safety;
 use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
-use crate::safety;
-use crate::source::{self, AttributeView, NameBuffer, Source};
-use crate::teaser::TeaserSample;
-use crate::text::collapse;
+use crate::stream::hold::{HeldOutput, HoldId};
+use crate::stream::ledger::{Ledger, Seq};
+use crate::stream::parse_context::{ForeignContent, PLACEHOLDER};
+use crate::stream::teaser::TeaserSample;
 use lol_html::html_content::{ContentType, Doctype, Element, EndTag, TextChunk, UserData};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HandlerResult, Selector, Settings};
 use std::borrow::Cow;
@@ -39,22 +41,6 @@ const MAX_JSON_LD_BYTES: usize = 4 * 1024 * 1024;
 /// The `<title>` is read up to this many bytes.
 const MAX_TITLE_BYTES: usize = 4096;
 
-/// Appends `text` to `buffer` while at least 4 bytes (the longest character) of `cap` remain.
-/// The rule looks at the length alone, so the kept prefix is the same however the text was
-/// split into chunks (found by fuzzing: cutting each chunk at the cap let a later, shorter
-/// character in).
-pub(crate) fn push_capped(buffer: &mut String, text: &str, cap: usize) {
-    if cap.saturating_sub(buffer.len()) >= text.len() + 4 {
-        buffer.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        if cap.saturating_sub(buffer.len()) < 4 {
-            return;
-        }
-        buffer.push(c);
-    }
-}
 const SNIPPET_CHARS: usize = 80;
 /// Text kept of a block judged by its text: enough for the longest judged text in most scripts
 /// (a block whose text does not fit is not judged by phrases).
@@ -137,58 +123,12 @@ struct OpenHold {
     start: usize,
 }
 
-/// Start tags that close an open `<p>` (HTML's "close a p element" rule).
-pub(crate) fn closes_paragraph(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "aside"
-            | "nav"
-            | "header"
-            | "footer"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "li"
-            | "dd"
-            | "dt"
-            | "pre"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "form"
-            | "fieldset"
-            | "hr"
-            | "address"
-            | "details"
-            | "summary"
-            | "menu"
-            | "center"
-            | "hgroup"
-            | "listing"
-            | "xmp"
-            | "plaintext"
-            | "dialog"
-            | "search"
-    )
-}
-
 pub(crate) type Shared = Rc<RefCell<State>>;
 
 impl State {
     /// Takes a chunk of lol_html's output: to the teaser sample when one is being read, then
     /// through the hold-back buffer to `sink`.
-    pub fn output(&mut self, chunk: &[u8], sink: &mut crate::hold::Sink<'_>) {
+    pub fn output(&mut self, chunk: &[u8], sink: &mut crate::markup::rewriter::Sink<'_>) {
         if let Some(sample) = self.teaser.as_mut() {
             sample.observe_html(chunk);
         }
@@ -314,7 +254,7 @@ impl State {
         self.out.release_all();
         self.settle();
         if let Some(raw) = self.title_raw.take() {
-            let title = collapse(&crate::entities::decode(&raw));
+            let title = collapse(&crate::decode::entities::decode(&raw));
             self.report.title = (!title.is_empty()).then_some(title);
         }
     }

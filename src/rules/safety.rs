@@ -1,9 +1,8 @@
 //! Safe output, in both modes and whatever the options keep: no element that runs or embeds
 //! code, no event handler, no script URL, no form action, no CSS that runs code.
 
-use crate::entities;
-use crate::rules::is_video_embed;
-use crate::source::{AttributeView, NameBuffer, Source};
+use crate::decode::entities;
+use crate::markup::source::{AttributeView, NameBuffer, Source};
 use lol_html::html_content::Element;
 
 /// The namespaces, as lol_html names them.
@@ -343,7 +342,7 @@ pub(crate) fn resanitize(html: &[u8]) -> Vec<u8> {
             .with_strict(false);
         let mut rewriter = lol_html::HtmlRewriter::new(
             settings,
-            crate::hold::BoxedSink(Box::new(|b: &[u8]| out.extend_from_slice(b))),
+            crate::markup::rewriter::BoxedSink(Box::new(|b: &[u8]| out.extend_from_slice(b))),
         );
         // No memory limit and no failing handler: a rewrite of bytes in memory cannot fail.
         if rewriter.write(html).is_ok() {
@@ -351,6 +350,27 @@ pub(crate) fn resanitize(html: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Whether an iframe's `src` is a video embed worth keeping.
+pub(crate) fn is_video_embed(src: &str) -> bool {
+    let rest = src
+        .trim()
+        .trim_start_matches("https:")
+        .trim_start_matches("http:")
+        .trim_start_matches("//");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    const HOSTS: [&str; 8] = [
+        "youtube.com",
+        "youtube-nocookie.com",
+        "player.vimeo.com",
+        "dailymotion.com",
+        "players.brightcove.net",
+        "embed.ted.com",
+        "player.twitch.tv",
+        "w.soundcloud.com",
+    ];
+    HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 #[cfg(test)]
@@ -445,5 +465,12 @@ mod tests {
         assert!(is_unsafe_element("set", SVG) && is_unsafe_element("foreignobject", SVG));
         assert!(is_unsafe_element("annotation-xml", MATHML));
         assert!(!is_unsafe_element("p", HTML) && !is_unsafe_element("path", SVG));
+    }
+
+    #[test]
+    fn video_embeds() {
+        assert!(is_video_embed("https://www.youtube.com/embed/x"));
+        assert!(is_video_embed("//player.vimeo.com/video/1"));
+        assert!(!is_video_embed("https://ads.example.com/youtube.com"));
     }
 }

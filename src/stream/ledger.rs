@@ -5,9 +5,9 @@
 //! of input is reported once. Entries are folded into the [`Report`] as soon as nothing is
 //! held, so the ledger stays as small as the hold-back buffer.
 
-use crate::hold::HoldId;
 use crate::options::Category;
 use crate::report::{Removal, Report};
+use crate::stream::hold::HoldId;
 
 /// Identifies a recorded removal, so that its bytes can be added once its end tag is seen.
 pub(crate) type Seq = u64;

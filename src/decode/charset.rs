@@ -58,14 +58,14 @@ enum Transcoder {
     Native(Box<Decoder>),
     /// The JavaScript host's decoder (the WebAssembly module leaves out some encodings' tables).
     #[cfg(feature = "wasm")]
-    Host(crate::host_decoder::HostDecoder),
+    Host(crate::decode::host_decoder::HostDecoder),
 }
 
 impl Transcoder {
     fn new(encoding: &'static Encoding) -> Result<Transcoder, String> {
         #[cfg(feature = "wasm")]
-        if crate::host_decoder::decodes(encoding) {
-            return crate::host_decoder::HostDecoder::new(encoding).map(Transcoder::Host);
+        if crate::decode::host_decoder::decodes(encoding) {
+            return crate::decode::host_decoder::HostDecoder::new(encoding).map(Transcoder::Host);
         }
         Ok(Transcoder::Native(Box::new(
             encoding.new_decoder_without_bom_handling(),
@@ -339,7 +339,7 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
         if !is_meta {
             continue;
         }
-        let attrs = crate::markup::tag_attributes(&text[start + 5..end]);
+        let attrs = crate::decode::tag_attributes::tag_attributes(&text[start + 5..end]);
         let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
         let label = match (get("charset"), get("http-equiv"), get("content")) {
             (Some(charset), _, _) => Some(charset.to_string()),

@@ -8,8 +8,8 @@
 //! fuzzing). So an HTML element removed inside foreign content leaves an empty `<span>`, which
 //! ends foreign content just as the element did, and changes nothing elsewhere.
 
-use crate::hold::HoldId;
-use crate::safety::{HTML, MATHML, SVG};
+use crate::rules::safety::{HTML, MATHML, SVG};
+use crate::stream::hold::HoldId;
 
 /// What a removed HTML element inside `<svg>` or `<math>` leaves behind.
 pub(crate) const PLACEHOLDER: &str = "<span></span>";

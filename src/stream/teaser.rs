@@ -4,8 +4,8 @@
 //! short enough to be a teaser). At its end, when `articleBody` is clearly longer
 //! and starts the same way, the part the page did not show is appended as paragraphs.
 
-use crate::block_text::Scanner;
-use crate::text::collapse;
+use crate::markup::strings::collapse;
+use crate::rules::block_text::Scanner;
 
 /// A page that shows more text than this is not a teaser.
 const MAX_TEASER_CHARS: usize = 16_000;
@@ -79,11 +79,11 @@ fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<S
     let rest = &units[shown..];
     let html = if as_paragraphs {
         rest.iter()
-            .map(|p| format!("<p>{}</p>", crate::entities::escape_text(p)))
+            .map(|p| format!("<p>{}</p>", crate::decode::entities::escape_text(p)))
             .collect::<Vec<_>>()
             .join("\n")
     } else {
-        format!("<p>{}</p>", crate::entities::escape_text(&rest.join(" ")))
+        format!("<p>{}</p>", crate::decode::entities::escape_text(&rest.join(" ")))
     };
     Some(html)
 }

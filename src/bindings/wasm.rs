@@ -71,7 +71,7 @@ impl Input {
             return Ok(Input::Bytes(js_sys::Uint8Array::from(value.clone()).to_vec()));
         }
         if let Some(text) = Utf16Text::try_from_js_value_ref(value) {
-            return Ok(Input::Text(crate::utf16::utf16_to_utf8(text.units())));
+            return Ok(Input::Text(crate::decode::utf16::utf16_to_utf8(text.units())));
         }
         Err(js_sys::TypeError::new(&format!("{what} must be a string or a Uint8Array")).into())
     }
@@ -116,7 +116,7 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
         }
         Input::Bytes(bytes) => {
             let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
-            (crate::text::into_string_lossy(out), report)
+            (crate::markup::strings::into_string_lossy(out), report)
         }
     };
     let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());

@@ -6,22 +6,10 @@
 //! the held bytes exceed the cap, the outermost hold is released undecided (its block is kept),
 //! so memory stays bounded and output keeps flowing.
 
+use crate::markup::rewriter::Sink;
+
 /// Identifies a hold, so that a late decision about a hold that was already released is a no-op.
 pub(crate) type HoldId = u64;
-
-/// Where cleaned output goes.
-pub(crate) type Sink<'s> = dyn FnMut(&[u8]) + 's;
-
-/// The one output sink type given to lol_html. Every rewriter of the crate uses it, so that
-/// lol_html's pipeline is compiled once, not once per sink type (which doubled the WebAssembly
-/// module's share of lol_html).
-pub(crate) struct BoxedSink<'s>(pub Box<Sink<'s>>);
-
-impl lol_html::OutputSink for BoxedSink<'_> {
-    fn handle_chunk(&mut self, chunk: &[u8]) {
-        (self.0)(chunk)
-    }
-}
 
 struct Hold {
     id: HoldId,
@@ -92,7 +80,7 @@ impl HeldOutput {
         self.held_at(id).map(|(_, bytes)| bytes)
     }
 
-    /// Like [`held`](Self::held), with the output position where the held bytes start.
+    /// Like `held` (a test helper), with the output position where the held bytes start.
     pub fn held_at(&self, id: HoldId) -> Option<(u64, &[u8])> {
         let hold = &self.holds[self.holds.binary_search_by_key(&id, |h| h.id).ok()?];
         Some((self.drained + hold.mark as u64, &self.buffer[hold.mark..]))

@@ -27,7 +27,7 @@ impl Source {
     /// The raw text of the element whose start tag is at `start_tag`, as far as this write
     /// holds it: up to the end of the write when its end tag is not in it (which is where its
     /// text ends when the write is the whole document). `measure` gives the text's length from
-    /// the bytes after the start tag (see [`raw_text`](crate::raw_text)).
+    /// the bytes after the start tag (see [`raw_text`](crate::markup::raw_text)).
     pub fn raw_text_after(&self, start_tag: SourceLocation, measure: impl Fn(&[u8]) -> usize) -> Option<&[u8]> {
         let content = start_tag.bytes().end.checked_sub(self.start)?;
         let text = self.bytes.get(content..)?;

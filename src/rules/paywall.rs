@@ -4,7 +4,7 @@
 //! gated text: they are the article, so they are kept and unhidden. `articleBody` holds the full
 //! text, which completes a visible teaser.
 
-use crate::json::{self, Json};
+use crate::markup::json::{self, Json};
 
 /// A compound selector of the simple kind JSON-LD uses: `tag`, `.class`, `#id`, combined.
 /// In a selector with combinators only the last compound is kept (`article .paywall` → `.paywall`).

@@ -30,7 +30,7 @@ pub(crate) fn tag_attributes(tag: &str) -> Vec<(String, String)> {
                     after.split_at(end)
                 }
             };
-            value = crate::entities::decode(v).into_owned();
+            value = crate::decode::entities::decode(v).into_owned();
             rest = tail;
         }
         attrs.push((name, value));

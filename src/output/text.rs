@@ -3,8 +3,10 @@
 //! collapsed, entities decoded, nothing from scripts, styles or the `<head>`.
 
 use crate::error::{Error, Result};
-use crate::hold::BoxedSink;
-use lol_html::html_content::{Element, EndTag, TextChunk};
+use crate::markup::rewriter::on_end;
+use crate::markup::rewriter::BoxedSink;
+use crate::markup::strings::{collapse, into_string_lossy};
+use lol_html::html_content::{Element, TextChunk};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -26,11 +28,6 @@ pub fn to_text(html: &str) -> String {
         let _ = stream.end();
     }
     into_string_lossy(out)
-}
-
-/// `bytes` as a string, without a copy when they are UTF-8 (else with U+FFFD for bad bytes).
-pub(crate) fn into_string_lossy(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The parser behind a [`TextStream`]: its own output is discarded, only handlers read it.
@@ -146,7 +143,7 @@ impl Lines {
             return;
         }
         let raw = std::mem::take(&mut self.raw);
-        let text = crate::entities::decode(&raw);
+        let text = crate::decode::entities::decode(&raw);
         if self.in_title {
             if self.title.is_none() {
                 let title = collapse(&text);
@@ -253,19 +250,6 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
     }
 }
 
-/// Calls `f` on the shared state at the element's end tag (nothing for void elements). Text and
-/// Markdown conversion both use it.
-pub(crate) fn on_end<T: 'static>(state: &Rc<RefCell<T>>, el: &mut Element, f: fn(&mut T)) {
-    if !el.can_have_content() {
-        return;
-    }
-    let state = state.clone();
-    let _ = el.on_end_tag(Box::new(move |_: &mut EndTag| {
-        f(&mut state.borrow_mut());
-        Ok(())
-    }));
-}
-
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -313,11 +297,6 @@ fn is_block(tag: &str) -> bool {
             | "video"
             | "audio"
     )
-}
-
-/// `s` with every run of whitespace made one space, trimmed.
-pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

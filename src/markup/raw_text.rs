@@ -1,6 +1,6 @@
 //! Where the raw text of a `<title>` or a `<script>` ends, as lol_html's tokenizer ends it.
 //!
-//! When a whole document is in memory ([`Source`](crate::source::Source)), the element handler
+//! When a whole document is in memory ([`Source`](crate::markup::source::Source)), the element handler
 //! reads the page's title and its JSON-LD straight from the input instead of through text
 //! handlers, which cost every element of the page a selector match. The rules here are the
 //! tokenizer's (HTML's, as lol_html implements it): a title's text (RCDATA) ends at `</title`

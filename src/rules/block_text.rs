@@ -177,7 +177,7 @@ impl Scanner {
             }
         };
         let decoded = if text.contains('&') {
-            crate::entities::decode(text)
+            crate::decode::entities::decode(text)
         } else {
             text.into()
         };
@@ -286,7 +286,7 @@ impl Scanner {
     }
 
     pub fn finish(mut self) -> BlockStats {
-        self.stats.text = crate::text::into_string_lossy(self.text);
+        self.stats.text = crate::markup::strings::into_string_lossy(self.text);
         self.stats
     }
 }

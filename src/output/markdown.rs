@@ -1,9 +1,9 @@
 //! GitHub-flavoured Markdown from (article) HTML, in one lol_html pass: headings, emphasis,
 //! links, images, lists, quotes, code fences with their language, tables, rules.
 
-use crate::entities;
-use crate::hold::BoxedSink;
-use crate::text::on_end;
+use crate::decode::entities;
+use crate::markup::rewriter::on_end;
+use crate::markup::rewriter::BoxedSink;
 use lol_html::html_content::{Element, EndTag, TextChunk};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 use std::cell::RefCell;
@@ -365,7 +365,7 @@ fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
         "img" => {
             if let Some(src) = el.get_attribute("src").filter(|s| !s.trim().is_empty()) {
                 let alt = el.get_attribute("alt").unwrap_or_default();
-                let alt = escape(&crate::text::collapse(&entities::decode(&alt)), false, false);
+                let alt = escape(&crate::markup::strings::collapse(&entities::decode(&alt)), false, false);
                 md.write(&format!("![{alt}]({})", src.replace(' ', "%20").replace(')', "%29")));
             }
         }
