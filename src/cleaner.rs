@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::filters::{FilterReport, FilterSet};
 use crate::markup::rewriter::{BoxedSink, Sink};
 use crate::markup::source::Source;
+use crate::markup::visible_text::{has_visible_text, VisibleText};
 use crate::options::{Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
 use crate::stream::engine::{self, Selectors, Shared, State};
@@ -165,7 +166,11 @@ impl Cleaner {
                 (collect, Some(run))
             }
         };
-        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink { sink, bytes: 0 }));
+        let sink: SharedSink<'s> = Rc::new(RefCell::new(CountingSink {
+            sink,
+            bytes: 0,
+            text: VisibleText::default(),
+        }));
         let memory = MemorySettings::new()
             .with_max_allowed_memory_usage(self.options.memory_limit)
             .with_graceful_bail_out_on_memory_limit_exceeded(
@@ -186,6 +191,7 @@ impl Cleaner {
             bytes_parsed: 0,
             sniffer: Sniffer::new(self.charset),
             pending_lt: false,
+            input_text: VisibleText::default(),
             reader,
         }
     }
@@ -299,11 +305,14 @@ fn escape_doubled_lt(bytes: &[u8], ready: usize) -> Option<Vec<u8>> {
 struct CountingSink<'s> {
     sink: Box<Sink<'s>>,
     bytes: u64,
+    /// Whether the output has shown any visible text yet.
+    text: VisibleText,
 }
 
 impl CountingSink<'_> {
     fn write(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len() as u64;
+        self.text.feed(bytes);
         (self.sink)(bytes);
     }
 }
@@ -334,6 +343,8 @@ pub struct CleanStream<'s> {
     sniffer: Sniffer,
     /// The last chunk ended with `<`: it waits to see whether a `<` follows.
     pending_lt: bool,
+    /// Whether the input has shown any visible text yet (output without any then warns).
+    input_text: VisibleText,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -441,6 +452,9 @@ impl CleanStream<'_> {
     /// Bytes handed over (decoded ones, joined or escaped ones, and those the caller gave up)
     /// are parsed where they are, and the element handler reads names from them.
     fn parse(&mut self, utf8: Cow<'_, [u8]>) -> Result<()> {
+        if !self.input_text.found() {
+            self.input_text.feed(&utf8);
+        }
         let bytes = if self.pending_lt {
             let mut joined = Vec::with_capacity(utf8.len() + 1);
             joined.push(b'<');
@@ -513,6 +527,7 @@ impl CleanStream<'_> {
             report.encoding = Some(encoding.name().to_string());
             report.encoding_from = Some(source);
         }
+        let mut output_has_text = sink.text.found();
         if let Some(mut run) = self.reader.take() {
             let cleaned = std::mem::take(&mut *run.cleaned.borrow_mut());
             let article = crate::reader::read(&cleaned, &st.facts, report.title.as_deref(), &run.options);
@@ -523,8 +538,14 @@ impl CleanStream<'_> {
                     .warnings
                     .push("no article found on the page: the output is the whole cleaned page".into());
             }
+            output_has_text = has_visible_text(&article.html);
             report.metadata = Some(article.metadata);
             report.reader = Some(article.summary);
+        }
+        if self.input_text.found() && !output_has_text && !self.passing_through {
+            report
+                .warnings
+                .push("the output has no text although the page had some: every visible part of it was removed".into());
         }
         Ok(report)
     }

@@ -246,3 +246,36 @@ fn filter_lists_from_files() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("filter list /no/such/list.txt"));
 }
+
+#[test]
+fn a_head_left_open_still_gives_the_body_text_in_every_format() {
+    // Leaving out `</head>` and `<body>` is valid HTML: the `<p>` starts the body.
+    let page = b"<html><head><title>T</title><body><p>Para one.</p>";
+    let text = stripwall(&["--format", "text"], page);
+    assert_eq!(stdout(&text), "T\n\nPara one.\n", "{}", stderr(&text));
+    let markdown = stripwall(
+        &["--format", "markdown"],
+        b"<head><title>T</title><meta charset=utf-8><p>Para <b>one</b>.",
+    );
+    assert_eq!(stdout(&markdown), "Para **one**.\n");
+}
+
+#[test]
+fn an_output_without_text_from_a_page_with_text_warns_on_stderr() {
+    let page = b"<title>T</title><div class=\"cookie-banner\"><p>We use cookies to run this site.</p></div>";
+    let out = stripwall(&["--format", "text"], page);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+    assert!(
+        stderr(&out).contains("warning: the output has no text although the page had some"),
+        "{}",
+        stderr(&out)
+    );
+    // A page with nothing to read is not warned about, and a page with text kept is not either.
+    let quiet = stripwall(
+        &["--format", "text"],
+        b"<title>T</title><div class=\"cookie-banner\"></div>",
+    );
+    assert_eq!(stderr(&quiet), "");
+    assert_eq!(stderr(&stripwall(&[], PAGE.as_bytes())), "");
+}

@@ -107,6 +107,11 @@ fn main() -> ExitCode {
             Ok(report) => {
                 if cli.options.explain {
                     explain(&name, &report);
+                } else {
+                    // Warnings are never silent: an empty output, a page passed through.
+                    for w in &report.warnings {
+                        eprintln!("stripwall: {name}: warning: {w}");
+                    }
                 }
             }
             // The reader went away (`stripwall page.html | head`): nothing more to say.

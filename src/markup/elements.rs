@@ -46,3 +46,23 @@ pub(crate) fn closes_paragraph(tag: &str) -> bool {
             | "search"
     )
 }
+
+/// Elements that may stand in the `<head>`: any other start tag ends the head, as HTML's "in
+/// head" insertion mode does, whether or not `</head>` and `<body>` were written.
+pub(crate) fn stays_in_head(tag: &str) -> bool {
+    matches!(
+        tag,
+        "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "style"
+            | "script"
+            | "noscript"
+            | "template"
+            | "noframes"
+    )
+}

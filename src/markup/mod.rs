@@ -4,7 +4,8 @@
 //! facts lol_html does not: names and values straight from the source ([`source`]), where the raw
 //! text of a `<title>` or `<script>` ends ([`raw_text`]), a tolerant JSON reader for JSON-LD
 //! ([`json`]), which start tags close a paragraph ([`elements`]), the one output sink type and the
-//! end-tag callback every rewriter shares ([`rewriter`]), and small string helpers ([`strings`]).
+//! end-tag callback every rewriter shares ([`rewriter`]), small string helpers ([`strings`]), and
+//! whether bytes hold any visible text at all ([`visible_text`]).
 //! It decides nothing about what to keep.
 
 pub(crate) mod elements;
@@ -13,3 +14,4 @@ pub(crate) mod raw_text;
 pub(crate) mod rewriter;
 pub(crate) mod source;
 pub(crate) mod strings;
+pub(crate) mod visible_text;

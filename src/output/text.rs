@@ -3,6 +3,7 @@
 //! collapsed, entities decoded, nothing from scripts, styles or the `<head>`.
 
 use crate::error::{Error, Result};
+use crate::markup::elements::stays_in_head;
 use crate::markup::rewriter::on_end;
 use crate::markup::rewriter::BoxedSink;
 use crate::markup::strings::{collapse, into_string_lossy};
@@ -127,6 +128,8 @@ struct Lines {
     raw: String,
     skip_depth: u32,
     pre_depth: u32,
+    /// Inside the `<head>`: until `</head>`, or a start tag or text that ends it implicitly.
+    in_head: bool,
     in_title: bool,
     title: Option<String>,
     title_written: bool,
@@ -137,6 +140,13 @@ impl Lines {
     fn on_text(&mut self, chunk: &TextChunk) {
         if self.skip_depth > 0 && !self.in_title {
             return;
+        }
+        if self.in_head && !self.in_title {
+            // Whitespace stays in the head; any other text starts the body.
+            if chunk.as_str().trim().is_empty() {
+                return;
+            }
+            self.in_head = false;
         }
         self.raw.push_str(chunk.as_str());
         if !chunk.last_in_text_node() {
@@ -214,7 +224,15 @@ impl Lines {
 fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
     let tag = el.tag_name();
     let mut st = state.borrow_mut();
+    if st.in_head && !stays_in_head(&tag) {
+        st.in_head = false;
+    }
     match tag.as_str() {
+        "head" => {
+            st.in_head = true;
+            drop(st);
+            on_end(state, el, |st| st.in_head = false);
+        }
         "title" if st.title.is_none() && !st.in_title => {
             st.in_title = true;
             st.skip_depth += 1;
@@ -224,8 +242,8 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
                 st.skip_depth = st.skip_depth.saturating_sub(1);
             });
         }
-        "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "iframe"
-        | "figcaption" | "object" | "title" => {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "iframe"
+        | "figcaption" | "object" | "title" | "noframes" => {
             st.skip_depth += 1;
             drop(st);
             on_end(state, el, |st| st.skip_depth = st.skip_depth.saturating_sub(1));
