@@ -9,14 +9,14 @@ use crate::markup::source::Source;
 use crate::markup::visible_text::{has_visible_text, VisibleText};
 use crate::options::{Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
-use crate::stream::engine::{self, Selectors, Shared, State};
+use crate::stream::engine::{self, FragmentCleaner, Selectors, Shared, State};
 use lol_html::errors::RewritingError;
 use lol_html::{HtmlRewriter, MemorySettings, Selector};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A validated, reusable cleaner.
 ///
@@ -35,6 +35,9 @@ pub struct Cleaner {
     filters: Option<Arc<FilterSet>>,
     /// The caller's encoding label, resolved.
     charset: Option<&'static encoding_rs::Encoding>,
+    /// Cleans the HTML of `<noscript>` crawler views, built when a page first needs it; `None`
+    /// in that cleaner itself (such views do not nest).
+    fragments: Option<Arc<OnceLock<Option<Cleaner>>>>,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -116,7 +119,39 @@ impl Cleaner {
             options,
             filters: filters.filter(|f| !f.is_empty()),
             charset,
+            fragments: Some(Arc::default()),
         })
+    }
+
+    /// What cleans a `<noscript>`'s HTML in this cleaner's runs: the same options in stream
+    /// mode, without explanations.
+    fn fragment_cleaner(&self) -> Option<FragmentCleaner> {
+        let nested = self.fragments.clone()?;
+        let options = &self.options;
+        let (keep, remove) = (
+            options.keep.clone(),
+            (options.keep_selectors.clone(), options.remove_selectors.clone()),
+        );
+        let (url, filters) = (options.url.clone(), self.filters.clone());
+        Some(Rc::new(move |raw: &[u8]| {
+            let cleaner = nested.get_or_init(|| {
+                let options = Options {
+                    keep: keep.clone(),
+                    keep_selectors: remove.0.clone(),
+                    remove_selectors: remove.1.clone(),
+                    url: url.clone(),
+                    ..Options::default()
+                };
+                let mut cleaner = Cleaner::build(options, filters.clone()).ok()?;
+                cleaner.fragments = None;
+                Some(cleaner)
+            });
+            let text = String::from_utf8_lossy(raw);
+            match cleaner.as_ref().map(|c| c.clean_str(&text)) {
+                Some(Ok(cleaned)) => cleaned.html.into_bytes(),
+                _ => Vec::new(),
+            }
+        }))
     }
 
     /// The options this cleaner was built with.
@@ -148,6 +183,7 @@ impl Cleaner {
         let state = State::new(&self.options, self.filters.clone());
         {
             let mut st = state.borrow_mut();
+            st.fragment_cleaner = self.fragment_cleaner();
             st.whole_document = whole_document.is_some();
             st.lex_throughout = whole_document.is_some_and(|len| len <= self.options.memory_limit / 2);
         }

@@ -53,6 +53,7 @@ pub use output::markdown::to_markdown;
 pub use output::text::{to_text, TextStream};
 pub use reader::is_probably_readerable;
 pub use report::{Metadata, ReaderOutcome, ReaderSummary, Removal, Report, Tally};
+pub use rules::page_kind::PageKind;
 
 /// Cleans `html` with the default options.
 ///

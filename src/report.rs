@@ -58,6 +58,8 @@ pub struct Report {
     /// How the encoding was found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding_from: Option<crate::decode::charset::EncodingSource>,
+    /// The kind of page: article, forum, product, listing, documentation or other.
+    pub page_kind: crate::PageKind,
     /// Reader mode: what the page says about its article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,

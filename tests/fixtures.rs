@@ -4,7 +4,8 @@
 //!
 //! `.expect` lines: `+ text` must appear in the text output, `- text` must not; `html+ s` /
 //! `html- s` the same for the HTML output; `CATEGORY N` is the number of elements removed under
-//! a category; `removed N` the total; `warning WORD` a warning containing WORD;
+//! a category; `removed N` the total; `warning WORD` a warning containing WORD; `kind K` the
+//! page kind reported;
 //! `reader+ text` / `reader- text` for the text of reader mode's article. Both modes run under
 //! the random splits.
 
@@ -56,6 +57,7 @@ fn check_expectations(name: &str, expect: &str, html: &str, report: &Report, art
             "html-" => !html.contains(value),
             "removed" => report.elements_removed() == value.parse::<u64>().unwrap(),
             "warning" => report.warnings.iter().any(|w| w.contains(value)),
+            "kind" => report.page_kind.name() == value,
             category => {
                 let category: Category = category.parse().unwrap_or_else(|e| panic!("{name}.expect: {e}"));
                 let n = report.removed.get(&category).map_or(0, |t| t.elements);

@@ -47,6 +47,12 @@ impl BlockStats {
     pub fn is_article_like(&self) -> bool {
         self.text_chars >= 1200 && self.paragraphs >= 3 && self.link_density() < 0.35
     }
+
+    /// Whether this is prose: a few sentences, in paragraphs or one run of text, with few links
+    /// (a text widget, a collapsed description, a section's lede). Weaker than article-like.
+    pub fn is_prose(&self) -> bool {
+        self.text_chars >= 250 && self.link_density() < 0.25 && (self.paragraphs >= 2 || self.own_text_chars >= 200)
+    }
 }
 
 /// Text kept of a block too long to be judged by its text: enough for a report's snippet

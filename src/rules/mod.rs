@@ -6,10 +6,12 @@
 //! Cheapest signals first: tag and ARIA role, then class and id words ([`words`]), then hidden
 //! markers. Text phrases live in [`phrases`] and are applied by [`block_text`] to held-back
 //! blocks at their end. [`safety`] says what may never be output (scripts, handlers, script
-//! URLs), whatever is kept; [`paywall`] reads what JSON-LD says about gated article text. The
+//! URLs), whatever is kept; [`paywall`] reads what JSON-LD says about gated article text, and
+//! [`page_kind`] tells the kind of page (article, forum, product, listing …). The
 //! stream engine applies these rules; they know nothing of it.
 
 pub(crate) mod block_text;
+pub(crate) mod page_kind;
 pub(crate) mod paywall;
 pub(crate) mod phrases;
 pub(crate) mod safety;
@@ -29,6 +31,10 @@ pub(crate) struct StartTag<'a> {
     pub style: Option<&'a str>,
     pub hidden: bool,
     pub aria_hidden: bool,
+    /// `aria-labelledby` present (tab panels and accordion regions name their heading so).
+    pub labelled: bool,
+    /// `aria-modal="true"`.
+    pub modal: bool,
     pub itemprop: Option<&'a str>,
     /// `src` of an iframe, `type` of a script or input.
     pub src_or_type: Option<&'a str>,
@@ -57,6 +63,16 @@ pub(crate) enum Verdict {
     },
     /// Drop the tags, keep the content (`form` wrappers).
     Unwrap,
+}
+
+impl Verdict {
+    /// The category a removal would be reported under.
+    pub fn category(&self) -> Option<Category> {
+        match self {
+            Verdict::Remove { category, .. } | Verdict::Verify { category, .. } => Some(*category),
+            _ => None,
+        }
+    }
 }
 
 /// Why a rule judged an element, kept cheap: it is only rendered when a report is written.
@@ -111,6 +127,19 @@ pub(crate) enum Evidence {
     /// A hidden marker: kept only if it reads like article text (hidden metadata blocks often
     /// repeat the headline).
     Hidden,
+    /// A hidden tab panel, accordion region or collapsed section: content a click shows, kept
+    /// when it holds prose.
+    HiddenPanel,
+    /// A sectioning tag or role that is chrome on its own (`<aside>`, `role="dialog"`): kept
+    /// when it wraps the headline, the main content or article-like text.
+    Structural,
+}
+
+/// Where a held block stands, as far as its start tag could tell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Context {
+    /// Inside `<article>`, `<main>`, `itemprop="articleBody"` or a content-word container.
+    pub in_content: bool,
 }
 
 /// Whether a held block whose text and shape are `stats` holds the article.
@@ -118,14 +147,23 @@ pub(crate) fn holds_article(
     stats: &crate::rules::block_text::BlockStats,
     category: Category,
     evidence: Evidence,
+    context: Context,
 ) -> bool {
     let headline = stats.has_h1 || stats.has_main_content;
+    // Menus and rails are lists of links: a block with hardly any link text is neither.
+    let not_links =
+        matches!(category, Category::Navigation | Category::Related) && stats.is_prose() && stats.link_density() < 0.15;
     match evidence {
         Evidence::Hidden => stats.is_article_like(),
-        Evidence::Weak => headline || stats.is_article_like(),
+        // A panel a reader opens holds a few sentences or a table of specifications.
+        Evidence::HiddenPanel => stats.text_chars >= 150 && stats.link_density() < 0.25,
+        Evidence::Weak => headline || stats.is_article_like() || not_links || (context.in_content && stats.is_prose()),
         Evidence::Strong => {
-            headline || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
+            headline
+                || not_links
+                || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
+        Evidence::Structural => headline || stats.is_article_like(),
     }
 }
 
@@ -250,7 +288,7 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
     }
     let content =
         el.tag == "article" || el.tag == "main" || el.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-    let words = if is_protected_tag(el.tag) {
+    let words = if is_protected_tag(el.tag) || el.id.is_some_and(is_application_root) {
         WordVerdict::default()
     } else {
         by_words(el)
@@ -276,13 +314,74 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         };
     }
     if let Some(reason) = hidden_reason(el) {
+        let evidence = if is_panel(el) {
+            Evidence::HiddenPanel
+        } else {
+            Evidence::Hidden
+        };
         return Verdict::Verify {
             category: Category::Hidden,
             reason,
-            evidence: Evidence::Hidden,
+            evidence,
         };
     }
     Verdict::Pass
+}
+
+/// The root element a front-end framework renders the page into (`<div id="__next">`,
+/// `id="app"` …): the whole page, never boilerplate, whatever its name says.
+fn is_application_root(id: &str) -> bool {
+    matches!(
+        id.trim(),
+        "__next" | "__nuxt" | "___gatsby" | "app" | "root" | "__layout" | "svelte" | "app-root" | "main-app" | "q-app"
+    )
+}
+
+/// A tab panel, an accordion region or a collapsed section: hidden until a reader asks, and
+/// then the content. Server-rendered streaming segments (`<div hidden id="S:1">`, moved into
+/// place by a script) count too.
+fn is_panel(el: &StartTag<'_>) -> bool {
+    if el.labelled
+        || el
+            .role
+            .is_some_and(|r| r.eq_ignore_ascii_case("tabpanel") || r.eq_ignore_ascii_case("region"))
+    {
+        return true;
+    }
+    let streamed = |id: &str| {
+        id.strip_prefix("S:")
+            .or_else(|| id.strip_prefix("P:"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if el.id.is_some_and(streamed) {
+        return true;
+    }
+    has_word(
+        el,
+        &[
+            b"panel",
+            b"tabpanel",
+            b"collapse",
+            b"collapsible",
+            b"accordion",
+            b"expander",
+            b"expandable",
+            b"answer",
+            b"details",
+            b"readmore",
+        ],
+    )
+}
+
+/// Whether a class or id word of `el` is one of `words` (lower case).
+fn has_word(el: &StartTag<'_>, words: &[&[u8]]) -> bool {
+    let mut found = false;
+    for value in [el.class, el.id].into_iter().flatten() {
+        for_each_word(value, |word, _, _| {
+            found |= !found && words.iter().any(|w| w.eq_ignore_ascii_case(word));
+        });
+    }
+    found
 }
 
 fn remove(category: Category, reason: &'static str) -> Option<Verdict> {
@@ -308,7 +407,11 @@ fn by_tag(el: &StartTag<'_>) -> Option<Verdict> {
         "form" => Some(Verdict::Unwrap),
         "nav" => remove(Category::Navigation, "<nav>"),
         "menu" => remove(Category::Navigation, "<menu>"),
-        "aside" => remove(Category::Sidebar, "<aside>"),
+        "aside" => Some(Verdict::Verify {
+            category: Category::Sidebar,
+            reason: Reason::Fixed("<aside>"),
+            evidence: Evidence::Structural,
+        }),
         "footer" => remove(Category::Footer, "<footer>"),
         "header" => Some(Verdict::Verify {
             category: Category::Navigation,
@@ -363,7 +466,15 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
         "dialog" | "alertdialog" => {
             let words = by_words(el);
             let category = words.boilerplate.map_or(Category::NonContent, |(c, ..)| c);
-            remove(category, "role=\"dialog\"")
+            if el.modal || has_word(el, &[b"modal", b"popup", b"overlay", b"lightbox", b"pum"]) {
+                return remove(category, "role=\"dialog\" (modal)");
+            }
+            // A dialog that is not modal is often a sheet of the page's own content.
+            Some(Verdict::Verify {
+                category,
+                reason: Reason::Fixed("role=\"dialog\""),
+                evidence: Evidence::Structural,
+            })
         }
         "main" | "article" => Some(Verdict::Content),
         _ => None,

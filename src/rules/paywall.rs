@@ -5,6 +5,7 @@
 //! text, which completes a visible teaser.
 
 use crate::markup::json::{self, Json};
+use crate::rules::page_kind::KindSignals;
 
 /// A compound selector of the simple kind JSON-LD uses: `tag`, `.class`, `#id`, combined.
 /// In a selector with combinators only the last compound is kept (`article .paywall` → `.paywall`).
@@ -71,6 +72,9 @@ pub(crate) struct JsonLdFacts {
     pub article: LdArticle,
     /// What `WebPage` objects say: used where the article objects are silent.
     pub page: LdArticle,
+    /// The schema.org types named (with microdata's and `og:type`, which the engine adds): the
+    /// kind of page.
+    pub kind: KindSignals,
 }
 
 /// Metadata of the first JSON-LD object whose `@type` names an article or a web page.
@@ -183,6 +187,15 @@ impl JsonLdFacts {
         match value {
             Json::Array(items) => items.iter().for_each(|v| self.visit(v)),
             Json::Object(members) => {
+                match value.get("@type") {
+                    Some(Json::String(t)) => self.kind.schema_types(t),
+                    Some(Json::Array(types)) => types.iter().for_each(|t| {
+                        if let Json::String(t) = t {
+                            self.kind.schema_types(t);
+                        }
+                    }),
+                    _ => {}
+                }
                 if value.get("isAccessibleForFree").is_some_and(is_false) {
                     if let Some(parts) = value.get("hasPart") {
                         self.read_parts(parts);

@@ -694,6 +694,10 @@ pub(crate) fn judge(text: &str, prompts_inside: usize) -> Option<PhraseVerdict> 
         }
     }
     let coverage = covered as f64 / len as f64;
+    if covered == 0 {
+        // Prompts removed inside say nothing of text that names no prompt itself.
+        return None;
+    }
     let markers = distinct.len() + prompts_inside;
     let prompt = coverage >= 0.5 || (markers >= 2 && len <= 400) || (markers >= 3 && len <= 1200);
     if !prompt {

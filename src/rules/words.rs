@@ -48,7 +48,8 @@ const WORDS: &[(WordSignal, &[&str])] = {
                 "offers",
             ],
         ),
-        // Consent walls.
+        // Consent walls. Not "cmp": it is also the component prefix of a common CMS's markup
+        // (`cmp-container`, `cmp-text`), which wraps whole pages; consent managers are named.
         (
             boilerplate(Consent, true),
             &[
@@ -64,7 +65,6 @@ const WORDS: &[(WordSignal, &[&str])] = {
                 "truste",
                 "usercentrics",
                 "quantcast",
-                "cmp",
             ],
         ),
         // Newsletter, app and notification prompts.

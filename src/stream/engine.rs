@@ -9,7 +9,7 @@
 //! element of the page a match.
 
 use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
-use crate::markup::elements::closes_paragraph;
+use crate::markup::elements::{closes_paragraph, stays_in_head};
 use crate::markup::raw_text;
 use crate::markup::source::{self, AttributeView, NameBuffer, Source};
 use crate::markup::strings::collapse;
@@ -20,7 +20,7 @@ use crate::rules::block_text::{self, BlockStats, ScannedChild};
 use crate::rules::paywall::{unhidden_style, JsonLdFacts};
 use crate::rules::phrases::{self, clip};
 use crate::rules::safety;
-use crate::rules::{self, Evidence, Reason, StartTag, Verdict};
+use crate::rules::{self, Context, Evidence, Reason, StartTag, Verdict};
 use crate::stream::hold::{HeldOutput, HoldId};
 use crate::stream::ledger::{Ledger, Seq};
 use crate::stream::parse_context::{ForeignContent, PLACEHOLDER};
@@ -48,6 +48,13 @@ const TEXT_SAMPLE_BYTES: usize = 2 * phrases::MAX_JUDGED_TEXT;
 /// Removed blocks of these categories make the block around them more likely a prompt too.
 const PROMPTS: [Category; 3] = [Category::Paywall, Category::Newsletter, Category::Consent];
 
+/// The raw HTML of a `<noscript>` read as a crawler's view of the page is read up to this size.
+const MAX_NOSCRIPT_BYTES: usize = 1024 * 1024;
+
+/// Cleans a fragment of HTML as the page is cleaned, for `<noscript>` crawler views. The
+/// cleaner gives it, so the engine needs nothing of the stages above it.
+pub(crate) type FragmentCleaner = Rc<dyn Fn(&[u8]) -> Vec<u8>>;
+
 /// Marks an element matched by a keep selector (lol_html user data).
 struct Kept;
 
@@ -59,6 +66,7 @@ enum HoldKind {
         category: Category,
         reason: Reason,
         evidence: Evidence,
+        context: Context,
     },
     /// Drop when its text is a prompt or a list of links.
     Text,
@@ -84,6 +92,18 @@ pub(crate) struct State {
     filters: Option<(Arc<FilterSet>, PageFilter)>,
     keep_depth: u32,
     gated_depth: u32,
+    /// An `<h1>` started: the page's headline is behind, and a sidebar or dialog that starts
+    /// now cannot be wrapping it.
+    seen_h1: bool,
+    /// A start tag that cannot stand in the `<head>` was seen: the body has begun.
+    in_body: bool,
+    /// Cleans a `<noscript>`'s HTML (absent inside such a cleaning: fragments do not nest).
+    pub fragment_cleaner: Option<FragmentCleaner>,
+    /// The raw HTML of the body-level `<noscript>` being read (streams only).
+    noscript: Option<Vec<u8>>,
+    /// Open content containers (`<article>`, `<main>`, `articleBody`, content words): a weak
+    /// boilerplate word inside one is kept when its block is prose.
+    content_depth: u32,
     pub facts: JsonLdFacts,
     json_ld: String,
     json_ld_too_large: bool,
@@ -154,6 +174,11 @@ impl State {
             transcoded: false,
             keep_depth: 0,
             gated_depth: 0,
+            content_depth: 0,
+            seen_h1: false,
+            in_body: false,
+            fragment_cleaner: None,
+            noscript: None,
             facts: JsonLdFacts::default(),
             json_ld: String::new(),
             json_ld_too_large: false,
@@ -170,6 +195,13 @@ impl State {
             whole_document: false,
             lex_throughout: false,
         }))
+    }
+
+    /// Whether a block removed under `category` unless it holds content is being held open.
+    fn verifying(&self, category: Category) -> bool {
+        self.open_holds
+            .iter()
+            .any(|h| matches!(h.kind, HoldKind::Verify { category: c, .. } if c == category))
     }
 
     fn removes(&self, category: Category) -> bool {
@@ -253,6 +285,7 @@ impl State {
         close_holds(self, 0, input_len);
         self.out.release_all();
         self.settle();
+        self.report.page_kind = self.facts.kind.kind();
         if let Some(raw) = self.title_raw.take() {
             let title = collapse(&crate::decode::entities::decode(&raw));
             self.report.title = (!title.is_empty()).then_some(title);
@@ -267,6 +300,7 @@ pub(crate) struct Selectors {
     any: Selector,
     title: Selector,
     json_ld: Selector,
+    noscript: Selector,
 }
 
 impl Selectors {
@@ -278,6 +312,7 @@ impl Selectors {
             any: fixed("*"),
             title: fixed("title"),
             json_ld: fixed("script[type*=\"ld+json\" i]"),
+            noscript: fixed("noscript"),
         }
     }
 }
@@ -317,6 +352,13 @@ pub(crate) fn settings<'s>(selectors: &'s Selectors, state: &Shared) -> Settings
                     .element(move |el: &mut Element| on_json_ld(&st3, el))
                     .text(move |t: &mut TextChunk| on_json_ld_text(&st4, t)),
             ));
+    }
+    if !state.borrow().whole_document && state.borrow().fragment_cleaner.is_some() {
+        let st = state.clone();
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(&selectors.noscript),
+            ElementContentHandlers::default().text(move |t: &mut TextChunk| on_noscript_text(&st, t)),
+        ));
     }
     if state.borrow().lex_throughout {
         // Any document content handler keeps lol_html lexing; a doctype's runs once a page.
@@ -545,8 +587,15 @@ struct Attributes<'a> {
     itemprop: Option<Cow<'a, str>>,
     src_or_type: Option<Cow<'a, str>>,
     amp_section: Option<Cow<'a, str>>,
+    /// Microdata `itemtype`: the schema.org type of the item.
+    itemtype: Option<Cow<'a, str>>,
+    /// A `<meta>`'s `property` and `content` (for `og:type`).
+    property: Option<Cow<'a, str>>,
+    content: Option<Cow<'a, str>>,
     hidden: bool,
     aria_hidden: bool,
+    labelled: bool,
+    modal: bool,
     amp_action: bool,
 }
 
@@ -558,8 +607,13 @@ impl<'a> Attributes<'a> {
             "role" => self.role = Some(attr.value()),
             "style" => self.style = Some(attr.value()),
             "itemprop" => self.itemprop = Some(attr.value()),
+            "itemtype" => self.itemtype = Some(attr.value()),
+            "property" if tag == "meta" => self.property = Some(attr.value()),
+            "content" if tag == "meta" => self.content = Some(attr.value()),
             "hidden" => self.hidden = true,
             "aria-hidden" => self.aria_hidden = attr.value().trim().eq_ignore_ascii_case("true"),
+            "aria-labelledby" => self.labelled = true,
+            "aria-modal" => self.modal = attr.value().trim().eq_ignore_ascii_case("true"),
             "subscriptions-section" => self.amp_section = Some(attr.value()),
             "subscriptions-action" | "subscriptions-dialog" => self.amp_action = true,
             "src" if tag == "iframe" => self.src_or_type = Some(attr.value()),
@@ -593,8 +647,14 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if ForeignContent::is_root(&tag, el.namespace_uri()) {
         enter_foreign_content(state, el)?;
     }
+    if !state.borrow().in_body && !stays_in_head(&tag) && tag != "html" {
+        state.borrow_mut().in_body = true;
+    }
     // Safety first, whatever the options keep (reader mode's image fallbacks are rebuilt clean).
     let image_fallback = tag == "noscript" && state.borrow().after_image;
+    if tag == "noscript" && !image_fallback && read_crawler_view(state, el, source.as_deref())? {
+        return Ok(());
+    }
     if !image_fallback && safety::is_unsafe_element(&tag, el.namespace_uri()) {
         remove_now(
             state,
@@ -635,6 +695,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if inert {
         return Ok(());
     }
+    read_page_kind(state, &tag, &attrs);
     let info = StartTag {
         tag: &tag,
         class: attrs.class.as_deref(),
@@ -643,6 +704,8 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         style: attrs.style.as_deref(),
         hidden: attrs.hidden,
         aria_hidden: attrs.aria_hidden,
+        labelled: attrs.labelled,
+        modal: attrs.modal,
         itemprop: attrs.itemprop.as_deref(),
         src_or_type: attrs.src_or_type.as_deref(),
         amp_section: attrs.amp_section.as_deref(),
@@ -675,7 +738,28 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         }
         return Ok(());
     }
-    let verdict = rules::classify(&info);
+    if tag == "h1" {
+        state.borrow_mut().seen_h1 = true;
+    }
+    let mut verdict = rules::classify(&info);
+    if let Verdict::Verify {
+        category,
+        reason,
+        evidence: Evidence::Structural,
+    } = &verdict
+    {
+        if state.borrow().seen_h1 {
+            // After the headline a sidebar is a sidebar: it could only be kept for wrapping it.
+            verdict = Verdict::Remove {
+                category: *category,
+                reason: reason.clone(),
+            };
+        }
+    }
+    if verdict.category() == Some(Category::Comments) && state.borrow().facts.kind.is_thread() {
+        // On a forum thread or a Q&A page the posts and answers are the content.
+        verdict = Verdict::Pass;
+    }
     if closes_paragraph(&tag) {
         let mut st = state.borrow_mut();
         if !st.open_paragraphs.is_empty() {
@@ -700,28 +784,165 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             reason,
             evidence,
         } if state.borrow().removes(category) => {
-            hold(
-                state,
-                el,
-                &tag,
-                HoldKind::Verify {
-                    category,
-                    reason,
-                    evidence,
-                },
-            )?;
+            let (nested, context) = {
+                let st = state.borrow();
+                (
+                    evidence == Evidence::Weak && category == Category::Sidebar && st.verifying(category),
+                    Context {
+                        in_content: st.content_depth > 0,
+                    },
+                )
+            };
+            if nested {
+                // A widget inside a widget area being verified is decided with it, on all its
+                // text: page builders wrap every component in the same word, many levels deep.
+                // (Other words stay decided one by one: a header's byline row or a comment
+                // section's comments go even when the block around them is kept.)
+                if rules::is_text_checked(&tag) {
+                    hold(state, el, &tag, HoldKind::Text)?;
+                }
+            } else {
+                hold(
+                    state,
+                    el,
+                    &tag,
+                    HoldKind::Verify {
+                        category,
+                        reason,
+                        evidence,
+                        context,
+                    },
+                )?;
+            }
         }
         Verdict::Unwrap => {
             keep_parse_context(state, el);
             el.remove_and_keep_content();
         }
-        Verdict::Content if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() => {
-            start_teaser(state, el)?;
+        Verdict::Content => {
+            enter_scope(state, el, |st| &mut st.content_depth)?;
+            if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() {
+                start_teaser(state, el)?;
+            }
         }
         Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, &tag, HoldKind::Text)?,
         _ => {}
     }
     Ok(())
+}
+
+/// A body-level `<noscript>`: an application page's view for crawlers and readers without
+/// scripts, which on a forum built as an application holds the whole thread. Its HTML is
+/// cleaned as the page is, and comes out in its place when it is the page's content (prose,
+/// not a "please enable JavaScript" note or a tracking pixel); otherwise the element goes like
+/// any `<noscript>`. Returns whether the element was dealt with.
+fn read_crawler_view(
+    state: &Shared,
+    el: &mut Element,
+    source: Option<&Source>,
+) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    let (eligible, whole_document) = {
+        let st = state.borrow();
+        (
+            st.in_body && st.fragment_cleaner.is_some() && st.removes(Category::NonContent),
+            st.whole_document,
+        )
+    };
+    if !eligible || !el.can_have_content() {
+        return Ok(false);
+    }
+    let len = el.source_location().bytes().len();
+    if whole_document {
+        let Some(raw) =
+            source.and_then(|s| s.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"noscript")))
+        else {
+            return Ok(false);
+        };
+        let view = (raw.len() <= MAX_NOSCRIPT_BYTES)
+            .then(|| crawler_view(state, raw))
+            .flatten();
+        if let Some(html) = view {
+            el.before(&String::from_utf8_lossy(&html), ContentType::Html);
+        }
+        remove_now(
+            state,
+            el,
+            "noscript",
+            Category::NonContent,
+            Reason::Fixed("runs or embeds code"),
+        );
+        return Ok(true);
+    }
+    // In a stream its text comes in chunks (the noscript text handler reads and removes them).
+    state.borrow_mut().noscript = Some(Vec::new());
+    let seq = state.borrow_mut().record(
+        Category::NonContent,
+        "noscript",
+        &Reason::Fixed("runs or embeds code"),
+        len,
+        || start_tag_snippet(el, "noscript"),
+    );
+    el.remove_and_keep_content();
+    let state = state.clone();
+    let start_tag_end = el.source_location().bytes().end;
+    el.on_end_tag(Box::new(move |end: &mut EndTag| {
+        // The content and end tag count in the report, as for any removed element.
+        let bytes = end.source_location().bytes().end.saturating_sub(start_tag_end) as u64;
+        {
+            let st = &mut *state.borrow_mut();
+            st.ledger.add_bytes(seq, Category::NonContent, bytes, &mut st.report);
+        }
+        let raw = state.borrow_mut().noscript.take();
+        if let Some(html) = raw.and_then(|raw| crawler_view(&state, &raw)) {
+            end.before(&String::from_utf8_lossy(&html), ContentType::Html);
+        }
+        Ok(())
+    }))?;
+    Ok(true)
+}
+
+/// Reads (and removes) the text of a `<noscript>` being read as a crawler view.
+fn on_noscript_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
+    let mut st = state.borrow_mut();
+    if let Some(raw) = st.noscript.as_mut() {
+        if raw.len() + text.as_str().len() <= MAX_NOSCRIPT_BYTES {
+            raw.extend_from_slice(text.as_str().as_bytes());
+        } else {
+            // Too large to be read whole: not read at all, whatever the chunks.
+            raw.clear();
+            raw.push(0);
+        }
+        text.remove();
+    }
+    Ok(())
+}
+
+/// The cleaned HTML of a `<noscript>`'s raw HTML, when it reads as the page's content.
+fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
+    if raw.len() < 500 || raw.contains(&0) {
+        return None;
+    }
+    let cleaner = state.borrow().fragment_cleaner.clone()?;
+    let html = cleaner(raw);
+    let stats = block_text::scan_with_children(&html, 0, &[], block_text::SNIPPET_BYTES);
+    (stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5).then_some(html)
+}
+
+/// What an element says of the kind of page: a microdata type, an `og:type`.
+fn read_page_kind(state: &Shared, tag: &str, attrs: &Attributes<'_>) {
+    if let Some(types) = attrs.itemtype.as_deref() {
+        state.borrow_mut().facts.kind.schema_types(types);
+    }
+    if tag == "meta"
+        && attrs
+            .property
+            .as_deref()
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type"))
+    {
+        if let Some(content) = attrs.content.as_deref() {
+            state.borrow_mut().facts.kind.og_type(content);
+        }
+    }
 }
 
 fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: Reason) {
@@ -842,10 +1063,13 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             category,
             reason,
             evidence,
-        } => (!rules::holds_article(&stats, *category, *evidence)).then(|| (*category, reason.clone())),
+            context,
+        } => (!rules::holds_article(&stats, *category, *evidence, *context)).then(|| (*category, reason.clone())),
         // A wrapper around a single kept block, with no text of its own and nothing removed
         // inside, says what that block said: kept.
         HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
+        // The page's headline or main content is never a prompt, however few words it has.
+        HoldKind::Text if stats.has_h1 || stats.has_main_content => None,
         HoldKind::Text => {
             // Judged by phrases when short, and only on its whole text.
             let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
