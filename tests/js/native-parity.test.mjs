@@ -26,7 +26,9 @@ for (const mode of ['stream', 'reader']) {
       assert.equal(wasm.title, native.title);
       assert.deepEqual(wasm.metadata, native.metadata);
       assert.deepEqual(wasm.report, native.report);
-      if (mode === 'reader') {
+      // A thread or a listing has no one article: reader mode gives the whole cleaned page there
+      // (and says so), until it learns their shapes.
+      if (mode === 'reader' && !['forum', 'listing'].includes(native.report.pageKind)) {
         assert.equal(wasm.report.reader.outcome, 'article', `${name}: an article is found`);
       }
     });
