@@ -18,6 +18,10 @@ pub(crate) struct BlockStats {
     pub paragraphs: usize,
     /// Links (`<a>`) inside.
     pub links: usize,
+    /// Headings below the headline (`<h2>` … `<h6>`) inside.
+    pub headings: usize,
+    /// Images inside.
+    pub images: usize,
     /// Whether an `<h1>` is inside.
     pub has_h1: bool,
     /// Whether a `<main>` or an `itemprop="articleBody"` is inside.
@@ -48,10 +52,22 @@ impl BlockStats {
         self.text_chars >= 1200 && self.paragraphs >= 3 && self.link_density() < 0.35
     }
 
+    /// Whether this is a grid of item cards (products, stories, events): many links, each
+    /// card with its own heading or picture. A menu has neither.
+    pub fn is_card_grid(&self) -> bool {
+        self.links >= 6 && (self.headings >= 3 || self.images >= 3) && self.text_chars >= 140
+    }
+
+    /// Whether this is the shape of a page's main content: a good deal of text, in several
+    /// paragraphs, headings or pictures, and not mostly links.
+    pub fn is_main_content_shape(&self) -> bool {
+        self.text_chars >= 600 && self.paragraphs + self.headings + self.images >= 3 && self.link_density() < 0.5
+    }
+
     /// Whether this is prose: a few sentences, in paragraphs or one run of text, with few links
     /// (a text widget, a collapsed description, a section's lede). Weaker than article-like.
     pub fn is_prose(&self) -> bool {
-        self.text_chars >= 250 && self.link_density() < 0.25 && (self.paragraphs >= 2 || self.own_text_chars >= 200)
+        self.text_chars >= 250 && self.link_density() < 0.25 && (self.paragraphs >= 1 || self.own_text_chars >= 200)
     }
 }
 
@@ -282,6 +298,8 @@ impl Scanner {
         };
         self.stats.paragraphs += child.paragraphs;
         self.stats.links += child.links;
+        self.stats.headings += child.headings;
+        self.stats.images += child.images;
         self.stats.has_h1 |= child.has_h1;
         self.stats.has_main_content |= child.has_main_content;
         if !child.text.is_empty() {
@@ -377,6 +395,8 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
     match name {
         b"p" => stats.paragraphs += 1,
         b"h1" => stats.has_h1 = true,
+        b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => stats.headings += 1,
+        b"img" => stats.images += 1,
         b"main" => stats.has_main_content = true,
         b"a" => {
             *link_depth += 1;

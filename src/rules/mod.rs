@@ -140,7 +140,23 @@ pub(crate) enum Evidence {
 pub(crate) struct Context {
     /// Inside `<article>`, `<main>`, `itemprop="articleBody"` or a content-word container.
     pub in_content: bool,
+    /// Characters of prose the page showed before the block: little means the page's content
+    /// has not come yet, and a large block here is likely it.
+    pub prose_before: usize,
+    /// The kind of page, as far as the page has said before the block.
+    pub kind: page_kind::PageKind,
 }
+
+impl Context {
+    /// Whether the block comes before the page's content, on a page not known to be an
+    /// article (whose boilerplate rails and comments may come before its text is counted).
+    pub fn before_content(&self) -> bool {
+        self.prose_before < LITTLE_PROSE && self.kind != page_kind::PageKind::Article
+    }
+}
+
+/// Below this much prose before it, a block may be the page's first content.
+pub(crate) const LITTLE_PROSE: usize = 500;
 
 /// Whether a held block whose text and shape are `stats` holds the article.
 pub(crate) fn holds_article(
@@ -153,14 +169,36 @@ pub(crate) fn holds_article(
     // Menus and rails are lists of links: a block with hardly any link text is neither.
     let not_links =
         matches!(category, Category::Navigation | Category::Related) && stats.is_prose() && stats.link_density() < 0.15;
+    // The first large block of text on a page that has shown little is its content, whatever
+    // its class says (unless it says prompt: a paywall or sign-up box can be long too).
+    let first_content = context.before_content()
+        && stats.is_main_content_shape()
+        && !matches!(
+            category,
+            Category::Paywall | Category::Newsletter | Category::Consent | Category::Ads | Category::Hidden
+        );
+    // Posts of a thread the page did not declare: a long, link-poor run of comments before
+    // any article text is the thread itself.
+    let thread = category == Category::Comments
+        && context.before_content()
+        && stats.text_chars >= 1500
+        && stats.link_density() < 0.3;
     match evidence {
         Evidence::Hidden => stats.is_article_like(),
         // A panel a reader opens holds a few sentences or a table of specifications.
         Evidence::HiddenPanel => stats.text_chars >= 150 && stats.link_density() < 0.25,
-        Evidence::Weak => headline || stats.is_article_like() || not_links || (context.in_content && stats.is_prose()),
+        Evidence::Weak => {
+            headline
+                || stats.is_article_like()
+                || not_links
+                || first_content
+                || (context.in_content && stats.is_prose())
+        }
         Evidence::Strong => {
             headline
                 || not_links
+                || first_content
+                || thread
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),

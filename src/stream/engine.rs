@@ -66,7 +66,6 @@ enum HoldKind {
         category: Category,
         reason: Reason,
         evidence: Evidence,
-        context: Context,
     },
     /// Drop when its text is a prompt or a list of links.
     Text,
@@ -92,6 +91,8 @@ pub(crate) struct State {
     filters: Option<(Arc<FilterSet>, PageFilter)>,
     keep_depth: u32,
     gated_depth: u32,
+    /// Characters of prose kept so far (paragraphs of outermost kept blocks).
+    prose_chars: usize,
     /// An `<h1>` started: the page's headline is behind, and a sidebar or dialog that starts
     /// now cannot be wrapping it.
     seen_h1: bool,
@@ -141,6 +142,8 @@ struct OpenHold {
     kind: HoldKind,
     tag: Cow<'static, str>,
     start: usize,
+    /// Where the block started: the prose before it, the kind of page so far.
+    context: Context,
 }
 
 pub(crate) type Shared = Rc<RefCell<State>>;
@@ -176,6 +179,7 @@ impl State {
             gated_depth: 0,
             content_depth: 0,
             seen_h1: false,
+            prose_chars: 0,
             in_body: false,
             fragment_cleaner: None,
             noscript: None,
@@ -259,6 +263,30 @@ impl State {
     }
 
     /// Remembers a kept block's stats for the block around it.
+    /// Where a block starting now stands.
+    fn context(&self) -> Context {
+        Context {
+            in_content: self.content_depth > 0,
+            prose_before: self.prose_chars,
+            kind: self.facts.kind.kind(),
+        }
+    }
+
+    /// Counts the prose of a kept block: a paragraph's text, or the text of a block that holds
+    /// its sentences without paragraphs. (A block dropped later around it is not subtracted: the
+    /// count errs high, towards the rules for pages whose content has not come yet firing less.)
+    fn count_prose(&mut self, tag: &str, stats: &BlockStats) {
+        if stats.link_density() >= 0.3 {
+            return;
+        }
+        let prose = match tag {
+            "p" => stats.text_chars,
+            _ if stats.paragraphs == 0 && stats.own_text_chars >= 200 => stats.own_text_chars,
+            _ => 0,
+        };
+        self.prose_chars = self.prose_chars.saturating_add(prose);
+    }
+
     fn keep_scanned(&mut self, id: HoldId, stats: BlockStats) {
         let Some((start, _)) = self.out.held_at(id) else { return };
         let end = self.out.position();
@@ -784,14 +812,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             reason,
             evidence,
         } if state.borrow().removes(category) => {
-            let (nested, context) = {
+            let nested = {
                 let st = state.borrow();
-                (
-                    evidence == Evidence::Weak && category == Category::Sidebar && st.verifying(category),
-                    Context {
-                        in_content: st.content_depth > 0,
-                    },
-                )
+                evidence == Evidence::Weak && category == Category::Sidebar && st.verifying(category)
             };
             if nested {
                 // A widget inside a widget area being verified is decided with it, on all its
@@ -810,7 +833,6 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                         category,
                         reason,
                         evidence,
-                        context,
                     },
                 )?;
             }
@@ -1001,11 +1023,13 @@ fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerR
         if tag == "p" {
             st.open_paragraphs.push(id);
         }
+        let context = st.context();
         st.open_holds.push(OpenHold {
             id,
             kind,
             tag: tag_name(tag),
             start,
+            context,
         });
     }
     let state = state.clone();
@@ -1040,7 +1064,7 @@ fn decide_at_end(state: &Shared, id: HoldId, end: &mut EndTag) {
         return;
     };
     let open = st.open_holds.remove(at);
-    let dropped = decide(&mut st, id, &open.kind, &open.tag, open.start, end_at);
+    let dropped = decide(&mut st, &open, end_at);
     drop(st);
     if dropped && end.name() == open.tag {
         end.remove();
@@ -1048,7 +1072,8 @@ fn decide_at_end(state: &Shared, id: HoldId, end: &mut EndTag) {
 }
 
 /// Decides a held block that ends at input byte `end_at`; returns whether it was dropped.
-fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, end_at: usize) -> bool {
+fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
+    let (id, kind, tag, start) = (open.id, &open.kind, &open.tag, open.start);
     let text_limit = match kind {
         HoldKind::Verify { .. } => block_text::SNIPPET_BYTES,
         HoldKind::Text => TEXT_SAMPLE_BYTES,
@@ -1063,8 +1088,7 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             category,
             reason,
             evidence,
-            context,
-        } => (!rules::holds_article(&stats, *category, *evidence, *context)).then(|| (*category, reason.clone())),
+        } => (!rules::holds_article(&stats, *category, *evidence, open.context)).then(|| (*category, reason.clone())),
         // A wrapper around a single kept block, with no text of its own and nothing removed
         // inside, says what that block said: kept.
         HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
@@ -1078,7 +1102,11 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
                 .flatten();
             judged
                 .map(|v| (v.category, Reason::Text(v.reason)))
-                .or_else(|| link_list_verdict(&stats))
+                .or_else(|| {
+                    // A grid of cards before any prose is the listing the page is for.
+                    let listing = stats.is_card_grid() && open.context.before_content();
+                    (!listing).then(|| link_list_verdict(&stats)).flatten()
+                })
                 .filter(|(category, _)| st.removes(*category))
         }
     };
@@ -1091,6 +1119,7 @@ fn decide(st: &mut State, id: HoldId, kind: &HoldKind, tag: &str, start: usize, 
             true
         }
         None => {
+            st.count_prose(tag, &stats);
             st.keep_scanned(id, stats);
             st.finish_hold(id, false);
             false
@@ -1137,7 +1166,7 @@ fn close_paragraphs(st: &mut State, at: usize) {
 fn close_holds(st: &mut State, from: usize, at: usize) {
     while st.open_holds.len() > from {
         if let Some(open) = st.open_holds.pop() {
-            decide(st, open.id, &open.kind, &open.tag, open.start, at);
+            decide(st, &open, at);
         }
     }
 }
