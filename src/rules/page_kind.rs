@@ -36,6 +36,16 @@ pub enum PageKind {
 }
 
 impl PageKind {
+    /// Every kind.
+    pub const ALL: [PageKind; 6] = [
+        PageKind::Article,
+        PageKind::Forum,
+        PageKind::Product,
+        PageKind::Listing,
+        PageKind::Documentation,
+        PageKind::Other,
+    ];
+
     /// The kind's name as reports write it (`forum`, `product` …).
     pub fn name(self) -> &'static str {
         match self {
@@ -110,6 +120,9 @@ pub(crate) struct KindSignals {
     articles: u32,
     /// What `og:type` said.
     og: Option<PageKind>,
+    /// What an earlier cleaning said (`data-page-kind` on `<body>`), from signals the cleaning
+    /// removed (JSON-LD): it decides, so that cleaning clean output changes nothing.
+    declared: Option<PageKind>,
 }
 
 impl KindSignals {
@@ -144,6 +157,15 @@ impl KindSignals {
         };
     }
 
+    /// The value of a `data-page-kind` attribute, as [`PageKind::name`] writes it.
+    pub fn declared(&mut self, value: &str) {
+        let value = value.trim();
+        self.declared = PageKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(value))
+            .or(self.declared);
+    }
+
     /// Whether the page reads as a forum thread or Q&A so far: its posts are content.
     pub fn is_thread(&self) -> bool {
         self.kind() == PageKind::Forum
@@ -151,6 +173,9 @@ impl KindSignals {
 
     /// The kind, from what was seen so far.
     pub fn kind(&self) -> PageKind {
+        if let Some(kind) = self.declared {
+            return kind;
+        }
         // A thread says so, or its posts are marked up one by one (and nothing says article).
         if self.thread > 0 || (self.posts >= 2 && self.articles == 0 && self.products == 0) {
             return PageKind::Forum;
@@ -209,6 +234,17 @@ mod tests {
         assert_eq!(kind_of(&["BreadcrumbList", "WebSite"]), PageKind::Other);
         // An article with its comments marked up stays an article.
         assert_eq!(kind_of(&["BlogPosting", "Comment", "Comment"]), PageKind::Article);
+    }
+
+    #[test]
+    fn a_kind_declared_by_an_earlier_cleaning_decides() {
+        let mut signals = KindSignals::default();
+        signals.declared("forum");
+        signals.schema_types("NewsArticle");
+        assert_eq!(signals.kind(), PageKind::Forum);
+        let mut signals = KindSignals::default();
+        signals.declared("nonsense");
+        assert_eq!(signals.kind(), PageKind::Other);
     }
 
     #[test]

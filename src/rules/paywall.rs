@@ -68,6 +68,8 @@ pub(crate) struct JsonLdFacts {
     pub gated: Vec<SimpleSelector>,
     /// The longest `articleBody` seen.
     pub article_body: Option<String>,
+    /// An object says it is not free to read (`isAccessibleForFree` false, in any spelling).
+    pub gated_article: bool,
     /// What article objects (`NewsArticle`, `BlogPosting` …) say, first one first.
     pub article: LdArticle,
     /// What `WebPage` objects say: used where the article objects are silent.
@@ -197,6 +199,7 @@ impl JsonLdFacts {
                     _ => {}
                 }
                 if value.get("isAccessibleForFree").is_some_and(is_false) {
+                    self.gated_article = true;
                     if let Some(parts) = value.get("hasPart") {
                         self.read_parts(parts);
                     }
@@ -234,7 +237,7 @@ impl JsonLdFacts {
 fn is_false(v: &Json) -> bool {
     match v {
         Json::Bool(b) => !b,
-        Json::String(s) => s.eq_ignore_ascii_case("false"),
+        Json::String(s) => s.trim().eq_ignore_ascii_case("false"),
         _ => false,
     }
 }
@@ -282,6 +285,19 @@ mod tests {
         assert!(facts.gated[1].matches("section", None, Some("rest")));
         assert!(!facts.gated[1].matches("section", None, Some("other")));
         assert_eq!(facts.article_body.as_deref(), Some("Full text."));
+        assert!(facts.gated_article);
+    }
+
+    #[test]
+    fn is_accessible_for_free_false_in_any_spelling() {
+        for value in ["false", "\"false\"", "\"False\"", "\" FALSE \""] {
+            let mut facts = JsonLdFacts::default();
+            facts.read(&format!(r#"{{"@type":"NewsArticle","isAccessibleForFree":{value}}}"#));
+            assert!(facts.gated_article, "{value}");
+        }
+        let mut facts = JsonLdFacts::default();
+        facts.read(r#"{"@type":"NewsArticle","isAccessibleForFree":"True"}"#);
+        assert!(!facts.gated_article);
     }
 
     #[test]

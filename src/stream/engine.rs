@@ -17,6 +17,7 @@ use crate::markup::strings::push_capped;
 use crate::options::{Category, Options};
 use crate::report::{Removal, Report};
 use crate::rules::block_text::{self, BlockStats, ScannedChild};
+use crate::rules::page_kind::PageKind;
 use crate::rules::paywall::{unhidden_style, JsonLdFacts};
 use crate::rules::phrases::{self, clip};
 use crate::rules::safety;
@@ -115,6 +116,8 @@ pub(crate) struct State {
     in_title: bool,
     teaser: Option<TeaserSample>,
     teaser_done: bool,
+    /// Paywall prompts removed so far (a teaser with one inside it is gated).
+    paywall_prompts: u32,
     /// Held `<p>`s, which the next block start closes (their kind, name and start are in
     /// `open_holds`).
     open_paragraphs: Vec<HoldId>,
@@ -192,6 +195,7 @@ impl State {
             in_title: false,
             teaser: None,
             teaser_done: false,
+            paywall_prompts: 0,
             open_paragraphs: Vec::new(),
             open_holds: Vec::new(),
             foreign: ForeignContent::default(),
@@ -226,6 +230,9 @@ impl State {
             reason: reason.to_string(),
             snippet: snippet(),
         });
+        if category == Category::Paywall {
+            self.paywall_prompts += 1;
+        }
         let seq = self.ledger.record(category, bytes as u64, removal);
         self.settle();
         seq
@@ -617,6 +624,8 @@ struct Attributes<'a> {
     amp_section: Option<Cow<'a, str>>,
     /// Microdata `itemtype`: the schema.org type of the item.
     itemtype: Option<Cow<'a, str>>,
+    /// `data-page-kind`, which stream mode writes on `<body>`.
+    page_kind: Option<Cow<'a, str>>,
     /// A `<meta>`'s `property` and `content` (for `og:type`).
     property: Option<Cow<'a, str>>,
     content: Option<Cow<'a, str>>,
@@ -636,6 +645,7 @@ impl<'a> Attributes<'a> {
             "style" => self.style = Some(attr.value()),
             "itemprop" => self.itemprop = Some(attr.value()),
             "itemtype" => self.itemtype = Some(attr.value()),
+            "data-page-kind" if tag == "body" => self.page_kind = Some(attr.value()),
             "property" if tag == "meta" => self.property = Some(attr.value()),
             "content" if tag == "meta" => self.content = Some(attr.value()),
             "hidden" => self.hidden = true,
@@ -723,7 +733,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if inert {
         return Ok(());
     }
-    read_page_kind(state, &tag, &attrs);
+    read_page_kind(state, el, &tag, &attrs);
     let info = StartTag {
         tag: &tag,
         class: attrs.class.as_deref(),
@@ -951,7 +961,19 @@ fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// What an element says of the kind of page: a microdata type, an `og:type`.
-fn read_page_kind(state: &Shared, tag: &str, attrs: &Attributes<'_>) {
+fn read_page_kind(state: &Shared, el: &mut Element, tag: &str, attrs: &Attributes<'_>) {
+    if tag == "body" {
+        let mut st = state.borrow_mut();
+        if let Some(kind) = attrs.page_kind.as_deref() {
+            st.facts.kind.declared(kind);
+        }
+        // What the head said of the page (its JSON-LD goes) stays on the body, so that the
+        // output, cleaned again, is judged as the page was.
+        let kind = st.facts.kind.kind();
+        if kind != PageKind::Other {
+            let _ = el.set_attribute("data-page-kind", kind.name());
+        }
+    }
     if let Some(types) = attrs.itemtype.as_deref() {
         state.borrow_mut().facts.kind.schema_types(types);
     }
@@ -1182,12 +1204,15 @@ fn start_teaser(state: &Shared, el: &mut Element) -> HandlerResult {
         st.teaser = Some(TeaserSample::new());
         st.teaser_done = true;
     }
+    let prompts_before = state.borrow().paywall_prompts;
     let state = state.clone();
     el.on_end_tag(Box::new(move |end: &mut EndTag| {
         let mut st = state.borrow_mut();
         let sample = st.teaser.take();
+        // Gated: the page says so, or a paywall prompt was removed inside the article.
+        let gated = st.facts.gated_article || st.paywall_prompts > prompts_before;
         let completion = match (sample, &st.facts.article_body) {
-            (Some(sample), Some(body)) => sample.completion(body),
+            (Some(sample), Some(body)) => sample.completion(body, gated),
             _ => None,
         };
         if let Some(html) = completion {

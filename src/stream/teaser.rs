@@ -9,7 +9,8 @@ use crate::rules::block_text::Scanner;
 
 /// A page that shows more text than this is not a teaser.
 const MAX_TEASER_CHARS: usize = 16_000;
-/// `articleBody` must be at least this many characters longer than the visible text.
+/// `articleBody` must be at least this many characters longer than the visible text, unless
+/// the page says the article is gated (then any missing paragraph completes it).
 const MIN_MISSING_CHARS: usize = 200;
 
 /// Holds back at most this much unread output while sampling.
@@ -44,18 +45,21 @@ impl TeaserSample {
     }
 
     /// The HTML to append after the visible text, or `None` when the page shows it all (or
-    /// `article_body` is not the same article).
-    pub fn completion(mut self, article_body: &str) -> Option<String> {
+    /// `article_body` is not the same article). `gated`: the page says the article is not free
+    /// (in its JSON-LD, or by a paywall prompt removed inside it), so however little of
+    /// `article_body` is missing, it completes the teaser.
+    pub fn completion(mut self, article_body: &str, gated: bool) -> Option<String> {
         self.scanner.feed(&self.pending);
         let stats = self.scanner.finish();
-        complete(&stats.text, stats.text_chars, article_body)
+        let min_missing = if gated { 1 } else { MIN_MISSING_CHARS };
+        complete(&stats.text, stats.text_chars, article_body, min_missing)
     }
 }
 
 /// The body is cut into paragraphs (its lines) or, when it has no line breaks, sentences; the
 /// leading ones the page shows (`visible`, of `visible_chars` characters) are skipped and the
 /// rest returned as paragraphs.
-fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<String> {
+fn complete(visible: &str, visible_chars: usize, article_body: &str, min_missing: usize) -> Option<String> {
     if visible_chars > MAX_TEASER_CHARS {
         return None;
     }
@@ -63,7 +67,7 @@ fn complete(visible: &str, visible_chars: usize, article_body: &str) -> Option<S
         .split_whitespace()
         .map(|w| w.chars().count() + 1)
         .sum::<usize>();
-    if body_chars < visible_chars + MIN_MISSING_CHARS {
+    if body_chars < visible_chars + min_missing {
         return None;
     }
     let lines: Vec<String> = article_body.lines().map(collapse).filter(|l| !l.is_empty()).collect();
@@ -121,7 +125,7 @@ mod tests {
         for piece in page.as_bytes().chunks(7) {
             sample.observe_html(piece);
         }
-        let html = sample.completion(BODY).unwrap();
+        let html = sample.completion(BODY, false).unwrap();
         assert!(html.starts_with("<p>Third paragraph"), "{html}");
         assert!(html.contains("<p>Fourth paragraph"), "{html}");
         assert!(!html.contains("Second paragraph"), "{html}");
@@ -131,7 +135,29 @@ mod tests {
     fn leaves_full_articles_alone() {
         let mut sample = TeaserSample::new();
         sample.observe_html(format!("<p>{BODY}</p>").as_bytes());
-        assert_eq!(sample.completion(BODY), None);
+        assert_eq!(sample.completion(BODY, false), None);
+        let mut sample = TeaserSample::new();
+        sample.observe_html(format!("<p>{BODY}</p>").as_bytes());
+        assert_eq!(sample.completion(BODY, true), None);
+    }
+
+    #[test]
+    fn a_gated_article_is_completed_however_little_is_missing() {
+        let visible: String = BODY.split("\n\n").take(4).map(|p| format!("<p>{p}</p>")).collect();
+        let mut sample = TeaserSample::new();
+        sample.observe_html(visible.as_bytes());
+        assert_eq!(
+            sample.completion(BODY, false),
+            None,
+            "90 characters missing: not enough without a gate"
+        );
+        let mut sample = TeaserSample::new();
+        sample.observe_html(visible.as_bytes());
+        let html = sample.completion(BODY, true).unwrap();
+        assert_eq!(
+            html,
+            "<p>Fifth paragraph, in which the reporter explains what happens next and who decides it.</p>"
+        );
     }
 
     #[test]
@@ -139,7 +165,7 @@ mod tests {
         let body = BODY.replace("\n\n", " ");
         let mut sample = TeaserSample::new();
         sample.observe_html(b"<p>First paragraph of the story, which the page shows to everyone. Subscribe!</p>");
-        let html = sample.completion(&body).unwrap();
+        let html = sample.completion(&body, false).unwrap();
         assert!(html.starts_with("<p>Second paragraph"), "{html}");
         assert!(html.ends_with("decides it.</p>"), "{html}");
     }
@@ -148,6 +174,6 @@ mod tests {
     fn ignores_a_different_article() {
         let mut sample = TeaserSample::new();
         sample.observe_html(b"<p>Something else entirely.</p>");
-        assert_eq!(sample.completion(BODY), None);
+        assert_eq!(sample.completion(BODY, true), None);
     }
 }
