@@ -348,7 +348,9 @@ struct CountingSink<'s> {
 impl CountingSink<'_> {
     fn write(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len() as u64;
-        self.text.feed(bytes);
+        if !self.text.found() {
+            self.text.feed(bytes);
+        }
         (self.sink)(bytes);
     }
 }

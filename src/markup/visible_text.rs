@@ -64,6 +64,25 @@ impl VisibleText {
     pub fn feed(&mut self, bytes: &[u8]) {
         let mut i = 0;
         while i < bytes.len() && !self.found {
+            // Runs that no state looks into (scripts, attribute values, comments) are jumped
+            // with memchr: a page's head is mostly such runs, read before its first word.
+            let rest = &bytes[i..];
+            let skip = match self.at {
+                At::InTag => memchr::memchr3(b'>', b'"', b'\'', rest),
+                At::Quoted(q) => memchr::memchr(q, rest),
+                At::Declaration => memchr::memchr(b'>', rest),
+                At::Comment { .. } => memchr::memchr2(b'-', b'>', rest),
+                At::Hidden { matched: 0 } => memchr::memchr(b'<', rest),
+                _ => Some(0),
+            };
+            let skipped = skip.unwrap_or(rest.len());
+            if skipped > 0 {
+                if let At::Comment { .. } = self.at {
+                    self.at = At::Comment { dashes: 0 };
+                }
+                i += skipped;
+                continue;
+            }
             let b = bytes[i];
             i += 1;
             self.at = match self.at {
