@@ -97,10 +97,16 @@ export interface ReaderSummary {
 }
 
 /** What a run removed, and why. */
+/** The kind of page, from what it says of itself (schema.org types, og:type). */
+export type PageKind = 'article' | 'forum' | 'product' | 'listing' | 'documentation' | 'other';
+
 export interface Report {
   title: string | null;
+  /** What kind of page this is; on a forum thread or Q&A page the posts are content. */
+  pageKind: PageKind;
   removed: Partial<Record<Category, Tally>>;
   removals: Removal[];
+  /** Things to know, e.g. that the output has no text although the page had some. */
   warnings: string[];
   bytesIn: number;
   bytesOut: number;
