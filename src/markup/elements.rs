@@ -66,3 +66,36 @@ pub(crate) fn stays_in_head(tag: &str) -> bool {
             | "noframes"
     )
 }
+
+/// Whether the parser is in the `<head>`: from `<head>` to `</head>`, or to the first start tag or
+/// text that cannot stand in it (both `</head>` and `<body>` may be left out). The text and
+/// Markdown writers skip what is in it.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct HeadScope {
+    inside: bool,
+}
+
+impl HeadScope {
+    /// A start tag: `<head>` opens the head, a tag that cannot stand in it closes it.
+    pub fn start_tag(&mut self, tag: &str) {
+        if tag == "head" {
+            self.inside = true;
+        } else if self.inside && !stays_in_head(tag) {
+            self.inside = false;
+        }
+    }
+
+    /// `</head>`.
+    pub fn end(&mut self) {
+        self.inside = false;
+    }
+
+    /// Whether `text` is in the head (whitespace there is); any other text starts the body.
+    pub fn holds_text(&mut self, text: &str) -> bool {
+        if self.inside && text.trim().is_empty() {
+            return true;
+        }
+        self.inside = false;
+        false
+    }
+}

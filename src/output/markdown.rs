@@ -2,7 +2,7 @@
 //! links, images, lists, quotes, code fences with their language, tables, rules.
 
 use crate::decode::entities;
-use crate::markup::elements::stays_in_head;
+use crate::markup::elements::HeadScope;
 use crate::markup::rewriter::on_end;
 use crate::markup::rewriter::BoxedSink;
 use lol_html::html_content::{Element, EndTag, TextChunk};
@@ -56,8 +56,7 @@ struct Markdown {
     lists: Vec<Option<u32>>,
     skip_depth: u32,
     pre_depth: u32,
-    /// Inside the `<head>`: until `</head>`, or a start tag or text that ends it implicitly.
-    in_head: bool,
+    head: HeadScope,
     /// A code fence waits for its first text (the language may come from an inner `<code>`).
     fence_pending: Option<String>,
     /// Inside a table: rows of cells being collected.
@@ -167,12 +166,8 @@ impl Markdown {
         if self.skip_depth > 0 {
             return;
         }
-        if self.in_head {
-            // Whitespace stays in the head; any other text starts the body.
-            if chunk.as_str().trim().is_empty() {
-                return;
-            }
-            self.in_head = false;
+        if self.head.holds_text(chunk.as_str()) {
+            return;
         }
         self.raw.push_str(chunk.as_str());
         if !chunk.last_in_text_node() {
@@ -251,17 +246,14 @@ fn escape(text: &str, line_start: bool, in_cell: bool) -> String {
 fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
     let tag = el.tag_name();
     let mut md = state.borrow_mut();
-    if md.in_head && !stays_in_head(&tag) {
-        md.in_head = false;
-    }
+    md.head.start_tag(&tag);
     if md.skip_depth > 0 {
         return;
     }
     match tag.as_str() {
         "head" => {
-            md.in_head = true;
             drop(md);
-            on_end(state, el, |md| md.in_head = false);
+            on_end(state, el, |md| md.head.end());
         }
         "title" | "noframes" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "select"
         | "textarea" | "button" => {

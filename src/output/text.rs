@@ -3,7 +3,7 @@
 //! collapsed, entities decoded, nothing from scripts, styles or the `<head>`.
 
 use crate::error::{Error, Result};
-use crate::markup::elements::stays_in_head;
+use crate::markup::elements::HeadScope;
 use crate::markup::rewriter::on_end;
 use crate::markup::rewriter::BoxedSink;
 use crate::markup::strings::{collapse, into_string_lossy};
@@ -128,8 +128,7 @@ struct Lines {
     raw: String,
     skip_depth: u32,
     pre_depth: u32,
-    /// Inside the `<head>`: until `</head>`, or a start tag or text that ends it implicitly.
-    in_head: bool,
+    head: HeadScope,
     in_title: bool,
     title: Option<String>,
     title_written: bool,
@@ -141,12 +140,8 @@ impl Lines {
         if self.skip_depth > 0 && !self.in_title {
             return;
         }
-        if self.in_head && !self.in_title {
-            // Whitespace stays in the head; any other text starts the body.
-            if chunk.as_str().trim().is_empty() {
-                return;
-            }
-            self.in_head = false;
+        if !self.in_title && self.head.holds_text(chunk.as_str()) {
+            return;
         }
         self.raw.push_str(chunk.as_str());
         if !chunk.last_in_text_node() {
@@ -224,14 +219,11 @@ impl Lines {
 fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
     let tag = el.tag_name();
     let mut st = state.borrow_mut();
-    if st.in_head && !stays_in_head(&tag) {
-        st.in_head = false;
-    }
+    st.head.start_tag(&tag);
     match tag.as_str() {
         "head" => {
-            st.in_head = true;
             drop(st);
-            on_end(state, el, |st| st.in_head = false);
+            on_end(state, el, |st| st.head.end());
         }
         "title" if st.title.is_none() && !st.in_title => {
             st.in_title = true;
