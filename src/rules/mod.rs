@@ -600,10 +600,32 @@ pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<Reason> {
     if el.aria_hidden {
         return Some(Reason::Fixed("aria-hidden=\"true\""));
     }
+    if el
+        .class
+        .is_some_and(|c| c.split_ascii_whitespace().any(is_screen_reader_only))
+    {
+        return Some(Reason::Fixed("screen-reader-only class"));
+    }
     match hidden_style(el.style?)? {
         "display:none" => Some(Reason::Fixed("style display:none")),
         _ => Some(Reason::Fixed("style visibility:hidden")),
     }
+}
+
+/// The class names the common style sheets give text that only screen readers read
+/// (`sr-only`, `visually-hidden`, WordPress's `screen-reader-text`): labels and skip links,
+/// never shown.
+fn is_screen_reader_only(class: &str) -> bool {
+    const NAMES: [&str; 7] = [
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "a11y-hidden",
+        "u-visually-hidden",
+    ];
+    NAMES.iter().any(|name| name.eq_ignore_ascii_case(class))
 }
 
 /// The declaration of an inline style that hides the element, if any.
