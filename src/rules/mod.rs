@@ -140,6 +140,8 @@ pub(crate) enum Evidence {
 pub(crate) struct Context {
     /// Inside `<article>`, `<main>`, `itemprop="articleBody"` or a content-word container.
     pub in_content: bool,
+    /// Inside an `<article>`.
+    pub in_article: bool,
     /// Characters of prose the page showed before the block: little means the page's content
     /// has not come yet, and a large block here is likely it.
     pub prose_before: usize,
@@ -183,6 +185,15 @@ pub(crate) fn holds_article(
         && context.before_content()
         && stats.text_chars >= 1500
         && stats.link_density() < 0.3;
+    // A section's own header (a heading, hardly any links) before the page's content, or a
+    // text widget (prose, hardly any links).
+    let section_part = match category {
+        Category::Navigation | Category::Footer => {
+            context.before_content() && stats.headings > 0 && stats.link_density() < 0.2
+        }
+        Category::Sidebar => stats.is_prose() && stats.link_density() < 0.2,
+        _ => false,
+    };
     match evidence {
         Evidence::Hidden => stats.is_article_like(),
         // A panel a reader opens holds a few sentences or a table of specifications.
@@ -192,6 +203,7 @@ pub(crate) fn holds_article(
                 || stats.is_article_like()
                 || not_links
                 || first_content
+                || section_part
                 || (context.in_content && stats.is_prose())
         }
         Evidence::Strong => {
@@ -333,12 +345,12 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
     };
     if content || words.content {
         // Content containers are only removed when hidden, and even then only if they turn
-        // out not to be article-like.
+        // out not to be article-like (or, a panel, to hold no text).
         if let Some(reason) = hidden_reason(el) {
             return Verdict::Verify {
                 category: Category::Hidden,
                 reason,
-                evidence: Evidence::Hidden,
+                evidence: hidden_evidence(el),
             };
         }
         return Verdict::Content;
@@ -352,18 +364,22 @@ pub(crate) fn classify(el: &StartTag<'_>) -> Verdict {
         };
     }
     if let Some(reason) = hidden_reason(el) {
-        let evidence = if is_panel(el) {
-            Evidence::HiddenPanel
-        } else {
-            Evidence::Hidden
-        };
         return Verdict::Verify {
             category: Category::Hidden,
             reason,
-            evidence,
+            evidence: hidden_evidence(el),
         };
     }
     Verdict::Pass
+}
+
+/// How sure hiding makes a removal: a panel a reader opens is content when it has text.
+fn hidden_evidence(el: &StartTag<'_>) -> Evidence {
+    if is_panel(el) {
+        Evidence::HiddenPanel
+    } else {
+        Evidence::Hidden
+    }
 }
 
 /// The root element a front-end framework renders the page into (`<div id="__next">`,

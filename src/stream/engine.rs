@@ -106,6 +106,8 @@ pub(crate) struct State {
     /// Open content containers (`<article>`, `<main>`, `articleBody`, content words): a weak
     /// boilerplate word inside one is kept when its block is prose.
     content_depth: u32,
+    /// Open `<article>` elements.
+    article_depth: u32,
     pub facts: JsonLdFacts,
     json_ld: String,
     json_ld_too_large: bool,
@@ -181,6 +183,7 @@ impl State {
             keep_depth: 0,
             gated_depth: 0,
             content_depth: 0,
+            article_depth: 0,
             seen_h1: false,
             prose_chars: 0,
             in_body: false,
@@ -274,6 +277,7 @@ impl State {
     fn context(&self) -> Context {
         Context {
             in_content: self.content_depth > 0,
+            in_article: self.article_depth > 0,
             prose_before: self.prose_chars,
             kind: self.facts.kind.kind(),
         }
@@ -824,7 +828,14 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         } if state.borrow().removes(category) => {
             let nested = {
                 let st = state.borrow();
-                evidence == Evidence::Weak && category == Category::Sidebar && st.verifying(category)
+                let nests = match category {
+                    // Page builders wrap every component in widget areas, many levels deep.
+                    Category::Sidebar => evidence == Evidence::Weak,
+                    // A thread's posts sit in its comments container, each named a comment.
+                    Category::Comments => true,
+                    _ => false,
+                };
+                nests && st.verifying(category)
             };
             if nested {
                 // A widget inside a widget area being verified is decided with it, on all its
@@ -853,6 +864,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         }
         Verdict::Content => {
             enter_scope(state, el, |st| &mut st.content_depth)?;
+            if tag == "article" {
+                enter_scope(state, el, |st| &mut st.article_depth)?;
+            }
             if tag == "article" || info.itemprop.is_some() || info.amp_section.is_some() {
                 start_teaser(state, el)?;
             }
@@ -1126,7 +1140,11 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                 .map(|v| (v.category, Reason::Text(v.reason)))
                 .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
-                    let listing = stats.is_card_grid() && open.context.before_content();
+                    // So is a list of links in the content container of such a page (an index, a
+                    // table of contents), unless it stands in an `<article>`, where lists of links
+                    // are the story's related links.
+                    let listing = open.context.before_content()
+                        && (stats.is_card_grid() || (open.context.in_content && !open.context.in_article));
                     (!listing).then(|| link_list_verdict(&stats)).flatten()
                 })
                 .filter(|(category, _)| st.removes(*category))
