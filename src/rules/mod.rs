@@ -563,6 +563,10 @@ struct TokenState {
     boilerplate: Option<(Category, bool, usize, usize)>,
     modifier: bool,
     content: bool,
+    /// Where the word "author" stands in the token, if it does.
+    author: Option<(usize, usize)>,
+    /// The token also says bio, box, about or profile: with "author", an author box.
+    about: bool,
 }
 
 /// Judges the whitespace-separated tokens of one attribute value.
@@ -582,7 +586,15 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             }
             Some(WordSignal::Content) => token.content = true,
             Some(WordSignal::Modifier) => token.modifier = true,
-            Some(WordSignal::Boilerplate { .. }) | None => {}
+            Some(WordSignal::Boilerplate { .. }) => {}
+            None if word.eq_ignore_ascii_case(b"author") || word.eq_ignore_ascii_case(b"authors") => {
+                token.author = Some((start, start + word.len()));
+            }
+            None => {
+                token.about |= [&b"bio"[..], b"biography", b"box", b"about", b"profile"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word));
+            }
         }
     });
     settle_token(attr, value, token, verdict);
@@ -590,9 +602,14 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
 
 /// Folds a finished token into the verdict: a modifier voids it, boilerplate beats content
 /// within the token, and a strong word beats a weak one across tokens.
-fn settle_token<'a>(attr: &'static str, value: &'a str, token: TokenState, verdict: &mut WordVerdict<'a>) {
+fn settle_token<'a>(attr: &'static str, value: &'a str, mut token: TokenState, verdict: &mut WordVerdict<'a>) {
     if token.modifier {
         return;
+    }
+    // An author box (`author-bio`, `about-author`): a sidebar about the writer, not the byline.
+    if let (Some((start, end)), true, None) = (token.author, token.about, token.boilerplate) {
+        token.boilerplate = Some((Category::Sidebar, true, start, end));
+        token.content = false;
     }
     match token.boilerplate {
         Some((category, strong, start, end))
@@ -671,6 +688,68 @@ mod tests {
             class: Some(class),
             ..StartTag::default()
         }
+    }
+
+    #[test]
+    fn an_author_box_is_a_sidebar_but_a_byline_is_not() {
+        for class in ["author-bio", "about-the-author", "c-authorBox", "post-author-profile"] {
+            assert!(
+                matches!(
+                    classify(&div(class)),
+                    Verdict::Verify {
+                        category: Category::Sidebar,
+                        evidence: Evidence::Strong,
+                        ..
+                    }
+                ),
+                "{class}"
+            );
+        }
+        for class in ["author", "byline author-name", "article-author"] {
+            assert!(!matches!(classify(&div(class)), Verdict::Verify { .. }), "{class}");
+        }
+    }
+
+    #[test]
+    fn application_roots_and_component_prefixes_are_not_boilerplate() {
+        let root = StartTag {
+            tag: "div",
+            id: Some("__next"),
+            ..StartTag::default()
+        };
+        assert_eq!(classify(&root), Verdict::Pass);
+        assert_eq!(classify(&div("cmp-container")), Verdict::Pass);
+        assert!(matches!(classify(&div("cmp-cookie-banner")), Verdict::Verify { .. }));
+    }
+
+    #[test]
+    fn hidden_panels_are_judged_as_panels() {
+        let panel = StartTag {
+            tag: "div",
+            class: Some("tab-content"),
+            role: Some("tabpanel"),
+            hidden: true,
+            ..StartTag::default()
+        };
+        assert!(matches!(
+            classify(&panel),
+            Verdict::Verify {
+                evidence: Evidence::HiddenPanel,
+                ..
+            }
+        ));
+        let hidden = StartTag {
+            tag: "div",
+            hidden: true,
+            ..StartTag::default()
+        };
+        assert!(matches!(
+            classify(&hidden),
+            Verdict::Verify {
+                evidence: Evidence::Hidden,
+                ..
+            }
+        ));
     }
 
     #[test]
