@@ -204,6 +204,9 @@ pub(crate) fn holds_article(
                 || not_links
                 || first_content
                 || section_part
+                // What a form wraps is kept when it is a good deal of text (the posts of a
+                // thread a form lets moderators pick); a form's own labels never are.
+                || (category == Category::NonContent && stats.text_chars >= 1000 && stats.link_density() < 0.5)
                 || (context.in_content && stats.is_prose())
         }
         Evidence::Strong => {

@@ -861,6 +861,20 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         Verdict::Unwrap => {
             keep_parse_context(state, el);
             el.remove_and_keep_content();
+            if tag == "form" && state.borrow().removes(Category::NonContent) {
+                // Its controls go; what is left of a form (labels, help texts, consent lines)
+                // goes with it unless it holds the page's content (a form around the page).
+                hold(
+                    state,
+                    el,
+                    &tag,
+                    HoldKind::Verify {
+                        category: Category::NonContent,
+                        reason: Reason::Fixed("<form>"),
+                        evidence: Evidence::Weak,
+                    },
+                )?;
+            }
         }
         Verdict::Content => {
             enter_scope(state, el, |st| &mut st.content_depth)?;
