@@ -831,8 +831,11 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                 let nests = match category {
                     // Page builders wrap every component in widget areas, many levels deep.
                     Category::Sidebar => evidence == Evidence::Weak,
-                    // A thread's posts sit in its comments container, each named a comment.
-                    Category::Comments => true,
+                    // A thread's posts sit in its comments container, each named a comment:
+                    // where the container may be the thread (see `holds_article`), they are
+                    // decided with it. (Elsewhere each comment goes on its own: a comment
+                    // section larger than the hold cap is kept undecided, its comments not.)
+                    Category::Comments => st.context().before_content(),
                     _ => false,
                 };
                 nests && st.verifying(category)
