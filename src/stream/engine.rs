@@ -208,11 +208,13 @@ impl State {
         }))
     }
 
-    /// Whether a block removed under `category` unless it holds content is being held open.
-    fn verifying(&self, category: Category) -> bool {
+    /// Where the outermost open block removed under `category` unless it holds content stood
+    /// when it started, if one is open.
+    fn verifying(&self, category: Category) -> Option<Context> {
         self.open_holds
             .iter()
-            .any(|h| matches!(h.kind, HoldKind::Verify { category: c, .. } if c == category))
+            .find(|h| matches!(h.kind, HoldKind::Verify { category: c, .. } if c == category))
+            .map(|h| h.context)
     }
 
     fn removes(&self, category: Category) -> bool {
@@ -835,10 +837,10 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                     // where the container may be the thread (see `holds_article`), they are
                     // decided with it. (Elsewhere each comment goes on its own: a comment
                     // section larger than the hold cap is kept undecided, its comments not.)
-                    Category::Comments => st.context().before_content(),
+                    Category::Comments => st.verifying(category).is_some_and(|outer| outer.before_content()),
                     _ => false,
                 };
-                nests && st.verifying(category)
+                nests && st.verifying(category).is_some()
             };
             if nested {
                 // A widget inside a widget area being verified is decided with it, on all its
