@@ -124,21 +124,22 @@ impl Cleaner {
     }
 
     /// What cleans a `<noscript>`'s HTML in this cleaner's runs: the same options in stream
-    /// mode, without explanations.
+    /// mode, without explanations. The view comes back rebuilt as paragraphs of escaped text
+    /// (its lines, as the text writer gives them), never as the fragment's own markup: a
+    /// fragment may end inside a tag, a comment or a raw-text element, which would join it to
+    /// the page that follows.
     fn fragment_cleaner(&self) -> Option<FragmentCleaner> {
         let nested = self.fragments.clone()?;
         let options = &self.options;
-        let (keep, remove) = (
-            options.keep.clone(),
-            (options.keep_selectors.clone(), options.remove_selectors.clone()),
-        );
+        let keep = options.keep.clone();
+        let selectors = (options.keep_selectors.clone(), options.remove_selectors.clone());
         let (url, filters) = (options.url.clone(), self.filters.clone());
         Some(Rc::new(move |raw: &[u8]| {
             let cleaner = nested.get_or_init(|| {
                 let options = Options {
                     keep: keep.clone(),
-                    keep_selectors: remove.0.clone(),
-                    remove_selectors: remove.1.clone(),
+                    keep_selectors: selectors.0.clone(),
+                    remove_selectors: selectors.1.clone(),
                     url: url.clone(),
                     ..Options::default()
                 };
@@ -148,7 +149,7 @@ impl Cleaner {
             });
             let text = String::from_utf8_lossy(raw);
             match cleaner.as_ref().map(|c| c.clean_str(&text)) {
-                Some(Ok(cleaned)) => cleaned.html.into_bytes(),
+                Some(Ok(cleaned)) => paragraphs(&crate::output::text::to_text(&cleaned.html)),
                 _ => Vec::new(),
             }
         }))
@@ -356,6 +357,17 @@ impl CountingSink<'_> {
 }
 
 type SharedSink<'s> = Rc<RefCell<CountingSink<'s>>>;
+
+/// Lines of text as paragraphs of escaped text.
+fn paragraphs(text: &str) -> Vec<u8> {
+    let mut html = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        html.push_str("<p>");
+        html.push_str(&crate::decode::entities::escape_text(line));
+        html.push_str("</p>\n");
+    }
+    html.into_bytes()
+}
 
 /// lol_html's output: cleaned bytes go through the hold-back buffer to the caller.
 fn stream_output<'s>(state: Shared, sink: SharedSink<'s>) -> BoxedSink<'s> {

@@ -86,3 +86,42 @@ fn stream_mode_is_idempotent_on_tags_whose_name_swallows_the_next() {
         assert_eq!(twice, once, "{html}");
     }
 }
+
+/// A `<noscript>` crawler view (found by review): a view that ends inside a tag, one inside
+/// `<svg>`, and one never closed must not put event handlers in the output, and must clean the
+/// same whole and in chunks.
+#[test]
+fn noscript_crawler_views_are_self_contained_and_clean_the_same_in_chunks() {
+    let prose = format!(
+        "<p>{}</p><p>{}</p>",
+        "A reply in the crawler view of an application forum, long enough to count as prose. ".repeat(4),
+        "Another reply, with more to say about the question and the answers before it. ".repeat(4)
+    );
+    let cases = [
+        format!("<html><body><noscript>{prose}<a title=\"</noscript><p>\" onmouseover=\"alert(1)\" x=\"y\">click</p></body></html>"),
+        format!("<html><body><svg><noscript><title><img src=x onerror=alert(2)></title>{prose}</noscript></svg><p>after</p></body></html>"),
+        format!("<html><body><p>Intro</p><noscript>{prose}"),
+        format!("<html><body><noscript>{prose}<!-- never closed <p>x</p></noscript><p>after</p>"),
+    ];
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    for html in &cases {
+        // A string (read from the source, no text handler) and a stream of bytes in chunks.
+        let whole = cleaner.clean_str(html).unwrap();
+        assert_eq!(unsafe_elements(whole.html.as_bytes()), Vec::<String>::new(), "{html}");
+        let (bytes, bytes_report) = cleaner.clean_bytes(html.as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), whole.html, "{html} as bytes");
+        for size in [1, 7, 64] {
+            let (out, report) =
+                common::clean_pieces(&cleaner, html.as_bytes().chunks(size)).expect("cleaning succeeds");
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                whole.html,
+                "{html} in chunks of {size}"
+            );
+            assert_eq!(report, bytes_report, "{html} in chunks of {size}");
+        }
+    }
+    // A closed view that is prose comes out, as paragraphs of text.
+    let view = cleaner.clean_str(&cases[0]).unwrap().html;
+    assert!(view.contains("<p>A reply in the crawler view"), "{view}");
+}

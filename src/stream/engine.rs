@@ -274,7 +274,6 @@ impl State {
         Some(block_text::scan_with_children(held, at, &children, text_limit))
     }
 
-    /// Remembers a kept block's stats for the block around it.
     /// Where a block starting now stands.
     fn context(&self) -> Context {
         Context {
@@ -300,6 +299,7 @@ impl State {
         self.prose_chars = self.prose_chars.saturating_add(prose);
     }
 
+    /// Remembers a kept block's stats for the block around it.
     fn keep_scanned(&mut self, id: HoldId, stats: BlockStats) {
         let Some((start, _)) = self.out.held_at(id) else { return };
         let end = self.out.position();
@@ -828,25 +828,24 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             reason,
             evidence,
         } if state.borrow().removes(category) => {
+            // A block of the same kind inside one being verified may be decided with it, on all
+            // its text. Other words stay decided one by one: a header's byline row goes even
+            // when the header around it is kept.
             let nested = {
                 let st = state.borrow();
-                let nests = match category {
+                let outer = st.verifying(category);
+                match category {
                     // Page builders wrap every component in widget areas, many levels deep.
-                    Category::Sidebar => evidence == Evidence::Weak,
+                    Category::Sidebar => evidence == Evidence::Weak && outer.is_some(),
                     // A thread's posts sit in its comments container, each named a comment:
                     // where the container may be the thread (see `holds_article`), they are
                     // decided with it. (Elsewhere each comment goes on its own: a comment
                     // section larger than the hold cap is kept undecided, its comments not.)
-                    Category::Comments => st.verifying(category).is_some_and(|outer| outer.before_content()),
+                    Category::Comments => outer.is_some_and(|outer| outer.before_content()),
                     _ => false,
-                };
-                nests && st.verifying(category).is_some()
+                }
             };
             if nested {
-                // A widget inside a widget area being verified is decided with it, on all its
-                // text: page builders wrap every component in the same word, many levels deep.
-                // (Other words stay decided one by one: a header's byline row or a comment
-                // section's comments go even when the block around them is kept.)
                 if rules::is_text_checked(&tag) {
                     hold(state, el, &tag, HoldKind::Text)?;
                 }
@@ -909,7 +908,13 @@ fn read_crawler_view(
     let (eligible, whole_document) = {
         let st = state.borrow();
         (
-            st.in_body && st.fragment_cleaner.is_some() && st.removes(Category::NonContent),
+            // An HTML `<noscript>` only: in `<svg>` or `<math>` it is an ordinary element whose
+            // content the parser reads as markup, not raw text.
+            st.in_body
+                && st.fragment_cleaner.is_some()
+                && st.removes(Category::NonContent)
+                && el.namespace_uri() == safety::HTML
+                && !st.foreign.is_open(),
             st.whole_document,
         )
     };
@@ -918,9 +923,10 @@ fn read_crawler_view(
     }
     let len = el.source_location().bytes().len();
     if whole_document {
-        let Some(raw) =
-            source.and_then(|s| s.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"noscript")))
-        else {
+        let rest = source.and_then(|s| s.raw_text_after(el.source_location(), <[u8]>::len));
+        let raw = source.and_then(|s| s.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"noscript")));
+        // Only a closed one: a stream never sees the end of an unclosed one either.
+        let Some(raw) = raw.filter(|raw| rest.is_some_and(|rest| raw.len() < rest.len())) else {
             return Ok(false);
         };
         let view = (raw.len() <= MAX_NOSCRIPT_BYTES)
