@@ -35,9 +35,49 @@ pub struct Cleaner {
     filters: Option<Arc<FilterSet>>,
     /// The caller's encoding label, resolved.
     charset: Option<&'static encoding_rs::Encoding>,
-    /// Cleans the HTML of `<noscript>` crawler views, built when a page first needs it; `None`
-    /// in that cleaner itself (such views do not nest).
-    fragments: Option<Arc<OnceLock<Option<Cleaner>>>>,
+    /// What cleans the HTML of `<noscript>` crawler views; `None` in that cleaner itself (such
+    /// views do not nest).
+    fragments: Option<Arc<Fragments>>,
+}
+
+/// The cleaner of `<noscript>` crawler views: the same removals in stream mode, without
+/// explanations, built when a page first needs it.
+struct Fragments {
+    options: Options,
+    filters: Option<Arc<FilterSet>>,
+    cleaner: OnceLock<Option<Cleaner>>,
+}
+
+impl Fragments {
+    fn new(options: &Options, filters: Option<Arc<FilterSet>>) -> Fragments {
+        let options = Options {
+            keep: options.keep.clone(),
+            keep_selectors: options.keep_selectors.clone(),
+            remove_selectors: options.remove_selectors.clone(),
+            url: options.url.clone(),
+            ..Options::default()
+        };
+        Fragments {
+            options,
+            filters,
+            cleaner: OnceLock::new(),
+        }
+    }
+
+    /// The view in `raw`, cleaned, as paragraphs of escaped text (its lines, as the text writer
+    /// gives them), never as the fragment's own markup: a fragment may end inside a tag, a
+    /// comment or a raw-text element, which would join it to the page that follows.
+    fn clean(&self, raw: &[u8]) -> Vec<u8> {
+        let cleaner = self.cleaner.get_or_init(|| {
+            let mut cleaner = Cleaner::build(self.options.clone(), self.filters.clone()).ok()?;
+            cleaner.fragments = None;
+            Some(cleaner)
+        });
+        match cleaner.as_ref().map(|c| c.clean_str(&String::from_utf8_lossy(raw))) {
+            Some(Ok(cleaned)) => paragraphs(&crate::output::text::to_text(&cleaned.html)),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -114,45 +154,20 @@ impl Cleaner {
         };
         let keep = parse_selectors(&options.keep_selectors)?;
         let remove = parse_selectors(&options.remove_selectors)?;
+        let filters = filters.filter(|f| !f.is_empty());
         Ok(Cleaner {
             selectors: Selectors::new(keep, remove),
+            fragments: Some(Arc::new(Fragments::new(&options, filters.clone()))),
             options,
-            filters: filters.filter(|f| !f.is_empty()),
+            filters,
             charset,
-            fragments: Some(Arc::default()),
         })
     }
 
-    /// What cleans a `<noscript>`'s HTML in this cleaner's runs: the same options in stream
-    /// mode, without explanations. The view comes back rebuilt as paragraphs of escaped text
-    /// (its lines, as the text writer gives them), never as the fragment's own markup: a
-    /// fragment may end inside a tag, a comment or a raw-text element, which would join it to
-    /// the page that follows.
+    /// What cleans a `<noscript>`'s HTML in this cleaner's runs (see [`Fragments::clean`]).
     fn fragment_cleaner(&self) -> Option<FragmentCleaner> {
-        let nested = self.fragments.clone()?;
-        let options = &self.options;
-        let keep = options.keep.clone();
-        let selectors = (options.keep_selectors.clone(), options.remove_selectors.clone());
-        let (url, filters) = (options.url.clone(), self.filters.clone());
-        Some(Rc::new(move |raw: &[u8]| {
-            let cleaner = nested.get_or_init(|| {
-                let options = Options {
-                    keep: keep.clone(),
-                    keep_selectors: selectors.0.clone(),
-                    remove_selectors: selectors.1.clone(),
-                    url: url.clone(),
-                    ..Options::default()
-                };
-                let mut cleaner = Cleaner::build(options, filters.clone()).ok()?;
-                cleaner.fragments = None;
-                Some(cleaner)
-            });
-            let text = String::from_utf8_lossy(raw);
-            match cleaner.as_ref().map(|c| c.clean_str(&text)) {
-                Some(Ok(cleaned)) => paragraphs(&crate::output::text::to_text(&cleaned.html)),
-                _ => Vec::new(),
-            }
-        }))
+        let fragments = self.fragments.clone()?;
+        Some(Rc::new(move |raw: &[u8]| fragments.clean(raw)))
     }
 
     /// The options this cleaner was built with.

@@ -921,14 +921,17 @@ fn read_crawler_view(
     if !eligible || !el.can_have_content() {
         return Ok(false);
     }
-    let len = el.source_location().bytes().len();
     if whole_document {
         let rest = source.and_then(|s| s.raw_text_after(el.source_location(), <[u8]>::len));
-        let raw = source.and_then(|s| s.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"noscript")));
-        // Only a closed one: a stream never sees the end of an unclosed one either.
-        let Some(raw) = raw.filter(|raw| rest.is_some_and(|rest| raw.len() < rest.len())) else {
+        let Some(rest) = rest else {
             return Ok(false);
         };
+        // Only a closed one: a stream never sees the end of an unclosed one either.
+        let len = raw_text::rcdata_len(rest, b"noscript");
+        if len == rest.len() {
+            return Ok(false);
+        }
+        let raw = &rest[..len];
         let view = (raw.len() <= MAX_NOSCRIPT_BYTES)
             .then(|| crawler_view(state, raw))
             .flatten();
@@ -946,29 +949,20 @@ fn read_crawler_view(
     }
     // In a stream its text comes in chunks (the noscript text handler reads and removes them).
     state.borrow_mut().noscript = Some(Vec::new());
-    let seq = state.borrow_mut().record(
-        Category::NonContent,
+    remove_counted(
+        state,
+        el,
         "noscript",
-        &Reason::Fixed("runs or embeds code"),
-        len,
-        || start_tag_snippet(el, "noscript"),
+        Category::NonContent,
+        Reason::Fixed("runs or embeds code"),
+        Removed::Tags,
+        |state, end| {
+            let raw = state.borrow_mut().noscript.take();
+            if let Some(html) = raw.and_then(|raw| crawler_view(state, &raw)) {
+                end.before(&String::from_utf8_lossy(&html), ContentType::Html);
+            }
+        },
     );
-    el.remove_and_keep_content();
-    let state = state.clone();
-    let start_tag_end = el.source_location().bytes().end;
-    el.on_end_tag(Box::new(move |end: &mut EndTag| {
-        // The content and end tag count in the report, as for any removed element.
-        let bytes = end.source_location().bytes().end.saturating_sub(start_tag_end) as u64;
-        {
-            let st = &mut *state.borrow_mut();
-            st.ledger.add_bytes(seq, Category::NonContent, bytes, &mut st.report);
-        }
-        let raw = state.borrow_mut().noscript.take();
-        if let Some(html) = raw.and_then(|raw| crawler_view(&state, &raw)) {
-            end.before(&String::from_utf8_lossy(&html), ContentType::Html);
-        }
-        Ok(())
-    }))?;
     Ok(true)
 }
 
@@ -1029,20 +1023,47 @@ fn read_page_kind(state: &Shared, el: &mut Element, tag: &str, attrs: &Attribute
 }
 
 fn remove_now(state: &Shared, el: &mut Element, tag: &str, category: Category, reason: Reason) {
+    remove_counted(state, el, tag, category, reason, Removed::Whole, |_, _| {});
+}
+
+/// What of a removed element goes at once.
+enum Removed {
+    /// The element with its content.
+    Whole,
+    /// Its tags: its text is removed by a text handler (a `<noscript>` read as a crawler view).
+    Tags,
+}
+
+/// Removes `el`, recorded under `category`; the bytes of its content and end tag are counted
+/// once they are known, at its end tag, where `at_end` runs too.
+fn remove_counted(
+    state: &Shared,
+    el: &mut Element,
+    tag: &str,
+    category: Category,
+    reason: Reason,
+    removed: Removed,
+    at_end: impl FnOnce(&Shared, &mut EndTag) + 'static,
+) {
     keep_parse_context(state, el);
     let start = el.source_location().bytes();
     let seq = state
         .borrow_mut()
         .record(category, tag, &reason, start.len(), || start_tag_snippet(el, tag));
-    el.remove();
+    match removed {
+        Removed::Whole => el.remove(),
+        Removed::Tags => el.remove_and_keep_content(),
+    }
     if el.can_have_content() {
         let state = state.clone();
         let start_tag_end = start.end;
-        // Count the bytes of the content and end tag once they are known.
         let _ = el.on_end_tag(Box::new(move |end: &mut EndTag| {
             let bytes = end.source_location().bytes().end.saturating_sub(start_tag_end) as u64;
-            let st = &mut *state.borrow_mut();
-            st.ledger.add_bytes(seq, category, bytes, &mut st.report);
+            {
+                let st = &mut *state.borrow_mut();
+                st.ledger.add_bytes(seq, category, bytes, &mut st.report);
+            }
+            at_end(&state, end);
             Ok(())
         }));
     }
