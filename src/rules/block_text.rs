@@ -58,6 +58,13 @@ impl BlockStats {
         self.links >= 6 && (self.headings >= 3 || self.images >= 3) && self.text_chars >= 140
     }
 
+    /// Whether this is a run of story or item cards whose links hold their whole text: each
+    /// link a headline with its summary (or a name with its details), far longer than a menu's
+    /// or a rail's link words.
+    pub fn is_linked_cards(&self) -> bool {
+        self.links >= 3 && self.link_chars / self.links >= LINKED_CARD_CHARS
+    }
+
     /// Whether this is the shape of a page's main content: a good deal of text, in several
     /// paragraphs, headings or pictures, and not mostly links.
     pub fn is_main_content_shape(&self) -> bool {
@@ -70,6 +77,9 @@ impl BlockStats {
         self.text_chars >= 250 && self.link_density() < 0.25 && (self.paragraphs >= 1 || self.own_text_chars >= 200)
     }
 }
+
+/// Average link text of a card whose link holds its headline and summary.
+const LINKED_CARD_CHARS: usize = 60;
 
 /// Text kept of a block too long to be judged by its text: enough for a report's snippet
 /// (80 characters of up to 4 bytes).

@@ -14,6 +14,7 @@ pub(crate) mod block_text;
 pub(crate) mod page_kind;
 pub(crate) mod paywall;
 pub(crate) mod phrases;
+pub(crate) mod rail;
 pub(crate) mod safety;
 pub(crate) mod words;
 

@@ -108,6 +108,8 @@ pub(crate) struct State {
     content_depth: u32,
     /// Open `<article>` elements.
     article_depth: u32,
+    /// Open links: a paragraph inside one is a card's summary, not prose.
+    link_depth: u32,
     pub facts: JsonLdFacts,
     json_ld: String,
     json_ld_too_large: bool,
@@ -184,6 +186,7 @@ impl State {
             gated_depth: 0,
             content_depth: 0,
             article_depth: 0,
+            link_depth: 0,
             seen_h1: false,
             prose_chars: 0,
             in_body: false,
@@ -288,7 +291,7 @@ impl State {
     /// its sentences without paragraphs. (A block dropped later around it is not subtracted: the
     /// count errs high, towards the rules for pages whose content has not come yet firing less.)
     fn count_prose(&mut self, tag: &str, stats: &BlockStats) {
-        if stats.link_density() >= 0.3 {
+        if self.link_depth > 0 || stats.link_density() >= 0.3 {
             return;
         }
         let prose = match tag {
@@ -890,6 +893,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             }
         }
         Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, &tag, HoldKind::Text)?,
+        Verdict::Pass if tag == "a" => enter_scope(state, el, |st| &mut st.link_depth)?,
         _ => {}
     }
     Ok(())
@@ -1185,12 +1189,18 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
             judged
                 .map(|v| (v.category, Reason::Text(v.reason)))
                 .or_else(|| {
+                    rules::rail::is_named_rail(&stats)
+                        .map(|heading| (Category::Related, Reason::Text(format!("rail headed \"{heading}\""))))
+                })
+                .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
                     // So is a list of links in the content container of such a page (an index, a
                     // table of contents), unless it stands in an `<article>`, where lists of links
                     // are the story's related links.
                     let listing = open.context.before_content()
-                        && (stats.is_card_grid() || (open.context.in_content && !open.context.in_article));
+                        && (stats.is_card_grid()
+                            || stats.is_linked_cards()
+                            || (open.context.in_content && !open.context.in_article));
                     (!listing).then(|| link_list_verdict(&stats)).flatten()
                 })
                 .filter(|(category, _)| st.removes(*category))

@@ -1,0 +1,150 @@
+//! Rails named by their heading: a block that opens with "You may also like", "Customers also
+//! viewed" or "Related products" and goes on as a run of links is a rail of other pages' items,
+//! however long it is (the phrase judge only reads short blocks, and a rail of product cards with
+//! prices is not mostly links).
+//!
+//! ```text
+//! <section><h2>Customers also viewed</h2><ul><li><a>…</a> $12</li>…</ul></section>  → Related
+//! ```
+
+use crate::rules::block_text::BlockStats;
+
+/// Headings that name a rail of other items, lower case (typographic apostrophes as `'`).
+const RAIL_HEADINGS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "you might also be interested in",
+    "you may also enjoy",
+    "customers also viewed",
+    "customers also bought",
+    "customers also purchased",
+    "customers who viewed this item also viewed",
+    "customers who bought this item also bought",
+    "people who viewed this item also viewed",
+    "people who bought this item also bought",
+    "people also viewed",
+    "people also bought",
+    "people also search for",
+    "frequently bought together",
+    "related products",
+    "related items",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related reading",
+    "similar products",
+    "similar items",
+    "similar listings",
+    "similar properties",
+    "similar jobs",
+    "recently viewed",
+    "your recently viewed items",
+    "more from this seller",
+    "seller's other items",
+    "more items to consider",
+    "more to explore",
+    "more to consider",
+    "complete the look",
+    "shop the look",
+    "recommended for you",
+    "recommended products",
+    "das könnte dir auch gefallen",
+    "das könnte sie auch interessieren",
+    "ähnliche produkte",
+    "ähnliche artikel",
+    "zuletzt angesehen",
+    "vous aimerez aussi",
+    "vous aimerez peut-être aussi",
+    "produits similaires",
+    "articles similaires",
+    "récemment consultés",
+    "también te puede interesar",
+    "te puede interesar",
+    "productos relacionados",
+    "productos similares",
+    "vistos recientemente",
+];
+
+/// The rail heading `text` (whitespace collapsed) starts with, if any.
+///
+/// ```text
+/// leading_rail_heading("Customers also viewed Lamp $12 …") == Some("customers also viewed")
+/// leading_rail_heading("Customers also viewed this lamp in 2019, when …") == Some(…) // the caller asks for links
+/// leading_rail_heading("Related: the council voted …") == None
+/// ```
+pub(crate) fn leading_rail_heading(text: &str) -> Option<&'static str> {
+    let head: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(48)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    RAIL_HEADINGS.iter().copied().find(|phrase| {
+        head.strip_prefix(phrase)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
+    })
+}
+
+/// Whether a block is a rail its heading names: it opens with a rail heading and goes on as
+/// links (a run of cards or headlines), not as prose that happens to start with those words.
+pub(crate) fn is_named_rail(stats: &BlockStats) -> Option<&'static str> {
+    let linked = stats.links >= 3 && (stats.link_density() >= 0.25 || stats.is_card_grid());
+    if !linked || stats.is_article_like() || stats.has_h1 || stats.has_main_content {
+        return None;
+    }
+    leading_rail_heading(&stats.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rail_heading_opens_the_text() {
+        assert_eq!(
+            leading_rail_heading("  Customers also viewed  Lamp $12"),
+            Some("customers also viewed")
+        );
+        assert_eq!(
+            leading_rail_heading("Seller’s other items"),
+            Some("seller's other items")
+        );
+        assert_eq!(
+            leading_rail_heading("YOU MAY ALSO LIKE: Shirts"),
+            Some("you may also like")
+        );
+    }
+
+    #[test]
+    fn words_that_only_begin_alike_or_stand_later_are_not_a_heading() {
+        assert_eq!(leading_rail_heading("Related productsfoo"), None);
+        assert_eq!(leading_rail_heading("Recently viewedly"), None);
+        assert_eq!(leading_rail_heading("The lamp. Customers also viewed"), None);
+    }
+
+    fn stats(text: &str, links: usize, link_chars: usize, paragraphs: usize) -> BlockStats {
+        BlockStats {
+            text: text.to_string(),
+            text_chars: text.chars().count(),
+            link_chars,
+            links,
+            paragraphs,
+            ..BlockStats::default()
+        }
+    }
+
+    #[test]
+    fn a_named_run_of_links_is_a_rail_and_named_prose_is_not() {
+        let rail = "Related products Desk lamp $12 Floor lamp $40 Reading lamp $18";
+        assert_eq!(is_named_rail(&stats(rail, 3, 30, 0)), Some("related products"));
+        let prose = format!(
+            "Related products {}",
+            "are sold in the shop next door, and the owner says so. ".repeat(30)
+        );
+        assert_eq!(is_named_rail(&stats(&prose, 3, 40, 4)), None);
+        assert_eq!(is_named_rail(&stats(rail, 1, 10, 0)), None);
+    }
+}
