@@ -143,6 +143,8 @@ pub(crate) struct Context {
     pub in_content: bool,
     /// Inside an `<article>`.
     pub in_article: bool,
+    /// Inside a `<section>` or an `<article>`: a header there is the section's, not the site's.
+    pub in_section: bool,
     /// Characters of prose the page showed before the block: little means the page's content
     /// has not come yet, and a large block here is likely it.
     pub prose_before: usize,
@@ -186,11 +188,11 @@ pub(crate) fn holds_article(
         && context.before_content()
         && stats.text_chars >= 1500
         && stats.link_density() < 0.3;
-    // A section's own header (a heading, hardly any links) before the page's content, or a
-    // text widget (prose, hardly any links).
+    // A section's own header (a heading, hardly any links) before the page's content or inside
+    // a section, or a text widget (prose, hardly any links).
     let section_part = match category {
         Category::Navigation | Category::Footer => {
-            context.before_content() && stats.headings > 0 && stats.link_density() < 0.2
+            (context.before_content() || context.in_section) && stats.headings > 0 && stats.link_density() < 0.2
         }
         Category::Sidebar => stats.is_prose() && stats.link_density() < 0.2,
         _ => false,
@@ -571,6 +573,19 @@ struct TokenState {
     author: Option<(usize, usize)>,
     /// The token also says bio, box, about or profile: with "author", an author box.
     about: bool,
+    /// The token is a page builder's component name (`elementor-widget-wrap`): its "widget"
+    /// says the block is a building block of the page, not a sidebar's box.
+    builder: bool,
+}
+
+/// Page builders that name every component of a page, its text and headings included, a
+/// widget (`elementor-widget-text-editor`); their other words still count
+/// (`elementor-widget-share-buttons` is a share bar).
+const PAGE_BUILDERS: &[&[u8]] = &[b"elementor"];
+
+/// Words that, in a page builder's component name, say nothing of what the component is.
+fn is_builder_word(word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"widget") || word.eq_ignore_ascii_case(b"widgets")
 }
 
 /// Judges the whitespace-separated tokens of one attribute value.
@@ -583,6 +598,7 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             token_index = index;
         }
         match signal(word) {
+            Some(WordSignal::Boilerplate { .. }) if token.builder && is_builder_word(word) => {}
             Some(WordSignal::Boilerplate { category, strong })
                 if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) =>
             {
@@ -591,6 +607,7 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             Some(WordSignal::Content) => token.content = true,
             Some(WordSignal::Modifier) => token.modifier = true,
             Some(WordSignal::Boilerplate { .. }) => {}
+            None if PAGE_BUILDERS.iter().any(|b| b.eq_ignore_ascii_case(word)) => token.builder = true,
             None if word.eq_ignore_ascii_case(b"author") || word.eq_ignore_ascii_case(b"authors") => {
                 token.author = Some((start, start + word.len()));
             }
@@ -771,6 +788,38 @@ mod tests {
             Verdict::Verify {
                 category: Category::Newsletter,
                 evidence: Evidence::Strong,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_page_builders_widget_word_names_a_component_and_its_other_words_still_count() {
+        assert_eq!(
+            classify(&div("elementor-element elementor-widget elementor-widget-icon-box")),
+            Verdict::Pass
+        );
+        assert_eq!(
+            classify(&div("elementor-widget-wrap elementor-element-populated")),
+            Verdict::Pass
+        );
+        assert!(matches!(
+            classify(&div("elementor-widget elementor-widget-share-buttons")),
+            Verdict::Remove {
+                category: Category::Share,
+                ..
+            } | Verdict::Verify {
+                category: Category::Share,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify(&div("sidebar-widget")),
+            Verdict::Remove {
+                category: Category::Sidebar,
+                ..
+            } | Verdict::Verify {
+                category: Category::Sidebar,
                 ..
             }
         ));

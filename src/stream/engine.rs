@@ -110,6 +110,8 @@ pub(crate) struct State {
     article_depth: u32,
     /// Open links: a paragraph inside one is a card's summary, not prose.
     link_depth: u32,
+    /// Open `<section>` elements (kept ones): a header inside one is the section's.
+    section_depth: u32,
     pub facts: JsonLdFacts,
     json_ld: String,
     json_ld_too_large: bool,
@@ -187,6 +189,7 @@ impl State {
             content_depth: 0,
             article_depth: 0,
             link_depth: 0,
+            section_depth: 0,
             seen_h1: false,
             prose_chars: 0,
             in_body: false,
@@ -282,6 +285,7 @@ impl State {
         Context {
             in_content: self.content_depth > 0,
             in_article: self.article_depth > 0,
+            in_section: self.section_depth > 0 || self.article_depth > 0,
             prose_before: self.prose_chars,
             kind: self.facts.kind.kind(),
         }
@@ -892,7 +896,12 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                 start_teaser(state, el)?;
             }
         }
-        Verdict::Pass if rules::is_text_checked(&tag) => hold(state, el, &tag, HoldKind::Text)?,
+        Verdict::Pass if rules::is_text_checked(&tag) => {
+            if tag == "section" {
+                enter_scope(state, el, |st| &mut st.section_depth)?;
+            }
+            hold(state, el, &tag, HoldKind::Text)?
+        }
         Verdict::Pass if tag == "a" => enter_scope(state, el, |st| &mut st.link_depth)?,
         _ => {}
     }
