@@ -573,19 +573,31 @@ struct TokenState {
     author: Option<(usize, usize)>,
     /// The token also says bio, box, about or profile: with "author", an author box.
     about: bool,
-    /// The token is a page builder's component name (`elementor-widget-wrap`): its "widget"
-    /// says the block is a building block of the page, not a sidebar's box.
-    builder: bool,
+    /// The token names a kind of block whose chrome words say its part, not that it is chrome
+    /// (an index into [`QUALIFIED_WORDS`]).
+    qualifier: Option<usize>,
 }
 
-/// Page builders that name every component of a page, its text and headings included, a
-/// widget (`elementor-widget-text-editor`); their other words still count
-/// (`elementor-widget-share-buttons` is a share bar).
-const PAGE_BUILDERS: &[&[u8]] = &[b"elementor"];
+/// Words that qualify the chrome words after them in a token: (qualifier, chrome words it
+/// makes say nothing).
+/// - A page builder names every component of a page, its text and headings included, a
+///   widget (`elementor-widget-icon-box`); its other words still count
+///   (`elementor-widget-share-buttons` is a share bar).
+/// - A hero is a page's top feature, its headline and lede: a hero banner or hero header is
+///   content, where a banner alone is a strip of chrome.
+const QUALIFIED_WORDS: &[(&[u8], &[&[u8]])] = &[
+    (b"elementor", &[b"widget", b"widgets"]),
+    (b"hero", &[b"banner", b"header"]),
+];
 
-/// Words that, in a page builder's component name, say nothing of what the component is.
-fn is_builder_word(word: &[u8]) -> bool {
-    word.eq_ignore_ascii_case(b"widget") || word.eq_ignore_ascii_case(b"widgets")
+/// The qualifier `word` is, if it is one.
+fn qualifier(word: &[u8]) -> Option<usize> {
+    QUALIFIED_WORDS.iter().position(|(q, _)| q.eq_ignore_ascii_case(word))
+}
+
+/// Whether the qualifier at `index` makes the chrome word `word` say nothing.
+fn is_qualified(index: Option<usize>, word: &[u8]) -> bool {
+    index.is_some_and(|i| QUALIFIED_WORDS[i].1.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// Judges the whitespace-separated tokens of one attribute value.
@@ -598,7 +610,7 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             token_index = index;
         }
         match signal(word) {
-            Some(WordSignal::Boilerplate { .. }) if token.builder && is_builder_word(word) => {}
+            Some(WordSignal::Boilerplate { .. }) if is_qualified(token.qualifier, word) => {}
             Some(WordSignal::Boilerplate { category, strong })
                 if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) =>
             {
@@ -607,7 +619,7 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             Some(WordSignal::Content) => token.content = true,
             Some(WordSignal::Modifier) => token.modifier = true,
             Some(WordSignal::Boilerplate { .. }) => {}
-            None if PAGE_BUILDERS.iter().any(|b| b.eq_ignore_ascii_case(word)) => token.builder = true,
+            None if qualifier(word).is_some() => token.qualifier = qualifier(word),
             None if word.eq_ignore_ascii_case(b"author") || word.eq_ignore_ascii_case(b"authors") => {
                 token.author = Some((start, start + word.len()));
             }
@@ -794,7 +806,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_builders_widget_word_names_a_component_and_its_other_words_still_count() {
+    fn qualified_chrome_words_name_a_part_and_other_words_still_count() {
         assert_eq!(
             classify(&div("elementor-element elementor-widget elementor-widget-icon-box")),
             Verdict::Pass
@@ -810,6 +822,14 @@ mod tests {
                 ..
             } | Verdict::Verify {
                 category: Category::Share,
+                ..
+            }
+        ));
+        assert_eq!(classify(&div("c-heroBanner__wrapper")), Verdict::Pass);
+        assert!(matches!(
+            classify(&div("top-banner")),
+            Verdict::Verify {
+                category: Category::Navigation,
                 ..
             }
         ));
