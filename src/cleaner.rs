@@ -40,6 +40,29 @@ pub struct Cleaner {
     fragments: Option<Arc<Fragments>>,
 }
 
+/// What a caller knows of one page besides its bytes: its address and the encoding its server
+/// declared. For a cleaner shared by many pages (a corpus run), these override the cleaner's
+/// [`Options::url`] and [`Options::charset`] for one page.
+///
+/// ```
+/// use stripwall::{Cleaner, PageSource};
+/// let cleaner = Cleaner::new(Default::default())?;
+/// let page = PageSource { url: Some("https://example.com/a"), charset: Some("windows-1252") };
+/// let mut out = Vec::new();
+/// let report = cleaner.clean_io_page(page, &b"<p>Caf\xe9</p>"[..], &mut out)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), "<p>Café</p>");
+/// assert_eq!(report.encoding.as_deref(), Some("windows-1252"));
+/// # Ok::<(), stripwall::Error>(())
+/// ```
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PageSource<'a> {
+    /// The page's address (a WARC record's target URI), for site rules and absolute links.
+    pub url: Option<&'a str>,
+    /// The encoding label the server declared (an HTTP `Content-Type` charset). A label that
+    /// names no encoding is ignored, as browsers do: the page's own `<meta>` then decides.
+    pub charset: Option<&'a str>,
+}
+
 /// The cleaner of `<noscript>` crawler views: the same removals in stream mode, without
 /// explanations, built when a page first needs it.
 struct Fragments {
@@ -189,14 +212,33 @@ impl Cleaner {
     /// # Ok::<(), stripwall::Error>(())
     /// ```
     pub fn stream<'s>(&self, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
-        self.stream_of(sink, None)
+        self.stream_of(sink, None, PageSource::default())
+    }
+
+    /// [`stream`](Cleaner::stream) of one page whose address or declared encoding is known
+    /// ([`PageSource`]).
+    pub fn stream_page<'s>(&self, page: PageSource<'_>, sink: impl FnMut(&[u8]) + 's) -> CleanStream<'s> {
+        self.stream_of(sink, None, page)
     }
 
     /// A stream; `whole_document`, the length of the whole document when it comes in one write
     /// of owned UTF-8 ([`CleanStream::write_document`]): the title and JSON-LD are then read
     /// from it, and lol_html lexes it throughout (see [`State::lex_throughout`]).
-    fn stream_of<'s>(&self, sink: impl FnMut(&[u8]) + 's, whole_document: Option<usize>) -> CleanStream<'s> {
-        let state = State::new(&self.options, self.filters.clone());
+    fn stream_of<'s>(
+        &self,
+        sink: impl FnMut(&[u8]) + 's,
+        whole_document: Option<usize>,
+        page: PageSource<'_>,
+    ) -> CleanStream<'s> {
+        let options = match page.url {
+            Some(url) => Cow::Owned(Options {
+                url: Some(url.to_string()),
+                ..self.options.clone()
+            }),
+            None => Cow::Borrowed(&self.options),
+        };
+        let charset = page.charset.and_then(encoding_for_label).or(self.charset);
+        let state = State::new(&options, self.filters.clone());
         {
             let mut st = state.borrow_mut();
             st.fragment_cleaner = self.fragment_cleaner();
@@ -212,7 +254,7 @@ impl Cleaner {
                 let run = ReaderRun {
                     cleaned,
                     sink: Box::new(sink),
-                    options: self.options.clone(),
+                    options: options.into_owned(),
                 };
                 let collect: Box<Sink<'s>> = Box::new(move |b: &[u8]| collect.borrow_mut().extend_from_slice(b));
                 (collect, Some(run))
@@ -241,7 +283,7 @@ impl Cleaner {
             pass_through_on_memory_limit: self.options.on_memory_limit == OnMemoryLimit::PassThrough,
             bytes_in: 0,
             bytes_parsed: 0,
-            sniffer: Sniffer::new(self.charset),
+            sniffer: Sniffer::new(charset),
             pending_lt: false,
             input_text: VisibleText::default(),
             reader,
@@ -275,7 +317,11 @@ impl Cleaner {
     /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
     pub(crate) fn clean_text(&self, utf8: Vec<u8>) -> Result<Cleaned> {
         let mut bytes = Vec::with_capacity(utf8.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), Some(utf8.len()));
+        let mut stream = self.stream_of(
+            |b: &[u8]| bytes.extend_from_slice(b),
+            Some(utf8.len()),
+            PageSource::default(),
+        );
         stream.write_document(utf8)?;
         let report = stream.end()?;
         let html = crate::markup::strings::into_string_lossy(bytes);
@@ -286,11 +332,20 @@ impl Cleaner {
     ///
     /// # Errors
     /// I/O errors of either side, and those of [`CleanStream::write`].
-    pub fn clean_io(&self, mut input: impl Read, output: impl Write) -> Result<Report> {
+    pub fn clean_io(&self, input: impl Read, output: impl Write) -> Result<Report> {
+        self.clean_io_page(PageSource::default(), input, output)
+    }
+
+    /// [`clean_io`](Cleaner::clean_io) of one page whose address or declared encoding is
+    /// known ([`PageSource`]).
+    ///
+    /// # Errors
+    /// As [`clean_io`](Cleaner::clean_io).
+    pub fn clean_io_page(&self, page: PageSource<'_>, mut input: impl Read, output: impl Write) -> Result<Report> {
         let mut output = std::io::BufWriter::new(output);
         let mut write_error: Option<std::io::Error> = None;
         let report = {
-            let mut stream = self.stream(|b: &[u8]| {
+            let mut stream = self.stream_page(page, |b: &[u8]| {
                 if write_error.is_none() {
                     if let Err(e) = output.write_all(b) {
                         write_error = Some(e);

@@ -44,7 +44,7 @@ mod stream; // 3. the one-pass engine: rules applied as the page streams, with b
 // Translations for other hosts (the CLI is its own binary, src/cli/).
 mod bindings;
 
-pub use cleaner::{CleanStream, Cleaned, Cleaner};
+pub use cleaner::{CleanStream, Cleaned, Cleaner, PageSource};
 pub use decode::charset::EncodingSource;
 pub use error::{Error, Result};
 pub use filters::{FilterReport, FilterSet};

@@ -352,3 +352,10 @@ fn categories_print_by_name_and_honour_widths() {
     assert_eq!(format!("{:<11}|", Category::Paywall), "paywall    |");
     assert_eq!(format!("{:>11}|", Category::Share), "      share|");
 }
+
+/// A cleaner is built once and shared by the threads of a corpus run.
+#[test]
+fn a_cleaner_is_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<stripwall::Cleaner>();
+}

@@ -1,35 +1,77 @@
-//! The `stripwall` command: clean HTML files or standard input.
+//! The `stripwall` command: clean HTML files, directories of them, WARC archives or standard
+//! input.
+//!
+//! This file only reads the command line and hands over: one document is streamed
+//! ([`single`]); several (files, directories, archives) are a batch ([`batch`]) read by
+//! [`inputs`] and [`documents`] (with [`warc`] and [`http`]), cleaned on every core and written
+//! as [`fields`] says, with [`progress`].
+
+mod batch;
+mod documents;
+mod fields;
+mod http;
+mod inputs;
+mod progress;
+mod single;
+mod warc;
 
 use clap::{Parser, ValueEnum};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use stripwall::{Cleaner, FilterSet, Options, Report, TextStream};
+use stripwall::{Cleaner, FilterSet, Options};
 
 /// Strip paywall prompts, consent walls and page chrome from HTML and keep the article.
 ///
 /// Reads each FILE (or standard input for none or `-`; gzip is decompressed) and writes the
-/// cleaned page. Exit status: 0 on success, 1 on an input or processing error, 2 on bad usage.
+/// cleaned page. Several files, a directory (walked recursively) or a WARC archive make a
+/// batch: one JSON line per document, in input order, cleaned on every core. Exit status: 0
+/// on success, 1 when an input or a document failed, 2 on bad usage.
 #[derive(Debug, Parser)]
 #[command(
     name = "stripwall",
     version,
-    after_help = "Examples:\n  stripwall page.html > clean.html\n  stripwall --mode reader --format markdown page.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html"
+    after_help = "Examples:\n  stripwall page.html > clean.html\n  stripwall --mode reader --format markdown page.html\n  curl -s https://example.com/story | stripwall --format text\n  stripwall --explain --keep comments page.html.gz -o clean.html\n  stripwall --mode reader CC-MAIN-…-00000.warc.gz > docs.jsonl\n  stripwall --mode reader --fields title,text,metadata pages/ > docs.jsonl\n  stripwall --format markdown --output-dir clean/ pages/"
 )]
 struct Cli {
-    /// Input files (`-` or none: standard input). With several, outputs follow each other
-    /// (for `--format json`, one JSON object per line).
+    /// Input files, directories (walked recursively) or WARC archives (`.warc`, `.warc.gz`);
+    /// `-` or none: standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
     /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "output_dir")]
     output: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Html)]
-    format: Format,
+    /// Output format [default: html]. In a batch it picks the JSON fields (text: title and
+    /// text; json: every field) or, with --output-dir, the files' format.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+
+    /// A batch's JSON fields, comma-separated: title, text, markdown, html, metadata,
+    /// pageKind, report [default: title,text,pageKind, and metadata in reader mode]. Every
+    /// line also has `source` (and for WARC records `offset`, `url`, `recordId`, `date`,
+    /// `status`), and `error` for a document that failed.
+    #[arg(long, value_name = "LIST")]
+    fields: Option<String>,
+
+    /// Write each document of a batch to its own file under DIR (the input's relative path,
+    /// or ARCHIVE/OFFSET for WARC records) instead of JSON lines.
+    #[arg(long, value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+
+    /// Documents cleaned at once [default: every core].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+
+    /// File-name patterns a directory walk takes (repeatable) [default: *.htm* and *.htm*.gz].
+    #[arg(long, value_name = "PATTERN")]
+    glob: Vec<String>,
+
+    /// No progress bar, summary or warnings on standard error (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
 
     /// A filter list in Adblock Plus / uBlock Origin syntax (EasyList, Fanboy's …) whose
     /// cosmetic rules also remove elements, reported as `filter-list` (repeatable; gzip is read).
@@ -48,19 +90,65 @@ enum Format {
     Text,
     /// GitHub-flavoured Markdown (best with `--mode reader`).
     Markdown,
-    /// An object with title, text, markdown, html, metadata (reader mode) and the report.
+    /// An object with title, text, markdown, html, metadata (reader mode), pageKind and the report.
     Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let filters = match load_filters(&cli.filters) {
-        Ok(filters) => filters,
+    let cleaner = match build_cleaner(&cli) {
+        Ok(cleaner) => cleaner,
+        Err((message, code)) => {
+            eprintln!("stripwall: {message}");
+            return ExitCode::from(code);
+        }
+    };
+    let globs = match inputs::glob_set(&cli.glob) {
+        Ok(globs) => globs,
+        Err(e) => return usage_error(&e),
+    };
+    let fields = match &cli.fields {
+        Some(list) => match fields::parse_fields(list) {
+            Ok(fields) => fields,
+            Err(e) => return usage_error(&e),
+        },
+        None => fields::default_fields(cli.format, cli.options.mode),
+    };
+    let mut inputs = inputs::expand(&cli.files, &globs);
+    let batch = inputs.len() != 1 || inputs::names_a_directory(&cli.files) || cli.output_dir.is_some();
+    if batch {
+        return run_batch(&cli, &cleaner, inputs, None, fields);
+    }
+    // One input: streamed, unless it turns out to be an archive.
+    let input = match inputs.remove(0) {
+        Ok(input) => input,
         Err(e) => {
-            eprintln!("stripwall: {e}");
+            eprintln!("stripwall: {}: {}", e.name, e.error);
             return ExitCode::from(1);
         }
     };
+    let name = input.name();
+    let opened = match inputs::open(&input) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("stripwall: {name}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if opened.warc {
+        return run_batch(&cli, &cleaner, vec![Ok(input)], Some(opened), fields);
+    }
+    run_single(&cli, &cleaner, &name, opened.reader)
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("stripwall: {message}");
+    ExitCode::from(2)
+}
+
+/// The cleaner, with the filter lists compiled once; on failure, the message and exit code.
+fn build_cleaner(cli: &Cli) -> Result<Cleaner, (String, u8)> {
+    let filters = load_filters(&cli.filters).map_err(|e| (e, 1))?;
     if let (Some(set), true) = (&filters, cli.options.explain) {
         let r = set.report();
         eprintln!(
@@ -77,50 +165,46 @@ fn main() -> ExitCode {
         Some(set) => Cleaner::with_filters(cli.options.clone(), set),
         None => Cleaner::new(cli.options.clone()),
     };
-    let cleaner = match built {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("stripwall: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let output: Box<dyn Write> = match &cli.output {
+    built.map_err(|e| (e.to_string(), 2))
+}
+
+/// Where output goes: `--output` or standard output.
+fn output(cli: &Cli) -> Result<Box<dyn Write>, ExitCode> {
+    match &cli.output {
         Some(path) => match File::create(path) {
-            Ok(f) => Box::new(f),
+            Ok(f) => Ok(Box::new(f)),
             Err(e) => {
                 eprintln!("stripwall: cannot create {}: {e}", path.display());
-                return ExitCode::from(1);
+                Err(ExitCode::from(1))
             }
         },
-        None => Box::new(io::stdout().lock()),
+        None => Ok(Box::new(io::stdout().lock())),
+    }
+}
+
+fn run_single(cli: &Cli, cleaner: &Cleaner, name: &str, input: impl Read) -> ExitCode {
+    let output = match output(cli) {
+        Ok(output) => output,
+        Err(code) => return code,
     };
     let mut output = io::BufWriter::new(output);
-    let files = if cli.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        cli.files.clone()
-    };
-    for path in &files {
-        let name = path.display().to_string();
-        let result = open(path).and_then(|input| run(&cleaner, cli.format, input, &mut output));
-        match result {
-            Ok(report) => {
-                if cli.options.explain {
-                    explain(&name, &report);
-                } else {
-                    // Warnings are never silent: an empty output, a page passed through.
-                    for w in &report.warnings {
-                        eprintln!("stripwall: {name}: warning: {w}");
-                    }
+    match single::run(cleaner, cli.format.unwrap_or(Format::Html), input, &mut output) {
+        Ok(report) => {
+            if cli.options.explain {
+                single::explain(name, &report);
+            } else if !cli.quiet {
+                // Warnings are never silent: an empty output, a page passed through.
+                for w in &report.warnings {
+                    eprintln!("stripwall: {name}: warning: {w}");
                 }
             }
-            // The reader went away (`stripwall page.html | head`): nothing more to say.
-            Err(stripwall::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-            Err(e) => {
-                let _ = output.flush();
-                eprintln!("stripwall: {name}: {e}");
-                return ExitCode::from(1);
-            }
+        }
+        // The reader went away (`stripwall page.html | head`): nothing more to say.
+        Err(stripwall::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = output.flush();
+            eprintln!("stripwall: {name}: {e}");
+            return ExitCode::from(1);
         }
     }
     if let Err(e) = output.flush() {
@@ -132,6 +216,59 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn run_batch(
+    cli: &Cli,
+    cleaner: &Cleaner,
+    inputs: Vec<Result<inputs::Input, inputs::InputError>>,
+    first: Option<inputs::Opened>,
+    fields: Vec<fields::Field>,
+) -> ExitCode {
+    let total_bytes = inputs
+        .iter()
+        .map(|input| match input {
+            Ok(inputs::Input::File { path, .. }) => std::fs::metadata(path).ok().map(|m| m.len()),
+            Ok(inputs::Input::Stdin) => None,
+            Err(_) => Some(0),
+        })
+        .sum::<Option<u64>>();
+    let jobs = cli.jobs.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(std::num::NonZeroUsize::get)
+            .unwrap_or(1)
+    });
+    let options = batch::BatchOptions {
+        jobs,
+        fields,
+        format: cli.format,
+        output_dir: cli.output_dir.clone(),
+        explain: cli.options.explain,
+        quiet: cli.quiet,
+        progress: !cli.quiet && io::stderr().is_terminal(),
+        total_bytes,
+    };
+    let output = match output(cli) {
+        Ok(output) => output,
+        Err(code) => return code,
+    };
+    let mut output = io::BufWriter::new(output);
+    let summary = match batch::run(cleaner, inputs, first, &options, &mut output) {
+        Ok(summary) => summary,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stripwall: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if !cli.quiet {
+        eprintln!("{}", summary.line());
+    }
+    if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Reads and compiles the filter lists given with `--filters`.
 fn load_filters(paths: &[PathBuf]) -> Result<Option<std::sync::Arc<FilterSet>>, String> {
     if paths.is_empty() {
@@ -139,149 +276,15 @@ fn load_filters(paths: &[PathBuf]) -> Result<Option<std::sync::Arc<FilterSet>>, 
     }
     let mut lists = Vec::with_capacity(paths.len());
     for path in paths {
+        let input = inputs::Input::File {
+            path: path.clone(),
+            relative: path.clone(),
+        };
         let mut text = Vec::new();
-        open(path)
-            .and_then(|mut r| r.read_to_end(&mut text).map_err(Into::into))
+        inputs::open(&input)
+            .and_then(|mut opened| opened.reader.read_to_end(&mut text))
             .map_err(|e| format!("filter list {}: {e}", path.display()))?;
         lists.push(String::from_utf8_lossy(&text).into_owned());
     }
     Ok(Some(std::sync::Arc::new(FilterSet::new(&lists))))
-}
-
-/// Opens a file or standard input, decompressing gzip (recognised by its magic bytes).
-fn open(path: &PathBuf) -> Result<Box<dyn Read>, stripwall::Error> {
-    let raw: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(File::open(path).map_err(|e| io::Error::new(e.kind(), format!("cannot open: {e}")))?)
-    };
-    let mut reader = BufReader::with_capacity(64 * 1024, raw);
-    let magic = reader.fill_buf()?;
-    if magic.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(GzipReader(flate2::bufread::MultiGzDecoder::new(reader))))
-    } else {
-        Ok(Box::new(reader))
-    }
-}
-
-/// Names gzip failures as such ("truncated gzip input" rather than a bare "unexpected end of file").
-struct GzipReader<R>(R);
-
-impl<R: Read> Read for GzipReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.read(buf).map_err(|e| {
-            let what = if e.kind() == io::ErrorKind::UnexpectedEof {
-                "truncated gzip input".to_string()
-            } else {
-                format!("invalid gzip input: {e}")
-            };
-            io::Error::new(e.kind(), what)
-        })
-    }
-}
-
-fn run(cleaner: &Cleaner, format: Format, input: Box<dyn Read>, output: &mut impl Write) -> stripwall::Result<Report> {
-    match format {
-        Format::Html => cleaner.clean_io(input, output),
-        Format::Text => {
-            let mut write_error = None;
-            let report = {
-                let mut text = TextStream::new(|b: &[u8]| {
-                    if write_error.is_none() {
-                        write_error = output.write_all(b).err();
-                    }
-                });
-                let mut text_error = None;
-                let report = cleaner.clean_io(
-                    input,
-                    WriteFn(|b: &[u8]| {
-                        if text_error.is_none() {
-                            text_error = text.write(b).err();
-                        }
-                    }),
-                )?;
-                if let Some(e) = text_error {
-                    return Err(e);
-                }
-                text.end()?;
-                report
-            };
-            match write_error {
-                Some(e) => Err(e.into()),
-                None => Ok(report),
-            }
-        }
-        Format::Markdown => {
-            let mut html = Vec::new();
-            let report = cleaner.clean_io(input, &mut html)?;
-            output.write_all(stripwall::to_markdown(&String::from_utf8_lossy(&html)).as_bytes())?;
-            Ok(report)
-        }
-        Format::Json => {
-            let mut html = Vec::new();
-            let report = cleaner.clean_io(input, &mut html)?;
-            let html = String::from_utf8_lossy(&html).into_owned();
-            let title = report
-                .metadata
-                .as_ref()
-                .and_then(|m| m.title.clone())
-                .or(report.title.clone());
-            let value = serde_json::json!({
-                "title": title,
-                "text": stripwall::to_text(&html),
-                "markdown": stripwall::to_markdown(&html),
-                "html": html,
-                "metadata": report.metadata,
-                "report": report,
-            });
-            serde_json::to_writer(&mut *output, &value).map_err(io::Error::from)?;
-            output.write_all(b"\n")?;
-            Ok(report)
-        }
-    }
-}
-
-/// An `io::Write` over a closure.
-struct WriteFn<F: FnMut(&[u8])>(F);
-
-impl<F: FnMut(&[u8])> Write for WriteFn<F> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        (self.0)(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The report on standard error, for people.
-fn explain(name: &str, report: &Report) {
-    let mut err = io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "{name}: {} bytes in, {} bytes out, {} elements removed",
-        report.bytes_in,
-        report.bytes_out,
-        report.elements_removed()
-    );
-    for (category, tally) in &report.removed {
-        let _ = writeln!(
-            err,
-            "  {category:<13} {:>5} elements {:>9} bytes",
-            tally.elements, tally.bytes
-        );
-    }
-    for r in &report.removals {
-        let _ = writeln!(
-            err,
-            "  - {:<11} <{}> {}: {}",
-            r.category.name(),
-            r.tag,
-            r.reason,
-            r.snippet
-        );
-    }
-    for w in &report.warnings {
-        let _ = writeln!(err, "  warning: {w}");
-    }
 }
