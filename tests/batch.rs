@@ -355,3 +355,32 @@ fn bad_fields_and_globs_are_usage_errors() {
     let out = stripwall(&["--jobs", "0", "x.html"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn quiet_leaves_standard_error_to_errors() {
+    let dir = temp_dir("quiet");
+    let good = dir.join("good.html");
+    std::fs::write(&good, page("Good", "A page that reads well.")).unwrap();
+    let empty = dir.join("empty.html");
+    std::fs::write(&empty, "<nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>").unwrap();
+    let missing = dir.join("missing.html");
+    let args = [
+        good.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ];
+    let loud = stripwall(&args);
+    assert!(
+        stderr(&loud).contains("warning: the output has no text"),
+        "{}",
+        stderr(&loud)
+    );
+    assert!(stderr(&loud).contains("3 documents"), "{}", stderr(&loud));
+    let quiet = stripwall(&[&["-q"][..], &args[..]].concat());
+    assert_eq!(quiet.stdout, loud.stdout);
+    let err = stderr(&quiet);
+    assert!(!err.contains("warning") && !err.contains("documents,"), "{err}");
+    // The error line is in the output, where it belongs.
+    assert!(lines(&quiet)[2]["error"].is_string());
+    assert!(lines(&quiet)[1]["warnings"][0].as_str().unwrap().contains("no text"));
+}
