@@ -384,3 +384,68 @@ fn quiet_leaves_standard_error_to_errors() {
     assert!(lines(&quiet)[2]["error"].is_string());
     assert!(lines(&quiet)[1]["warnings"][0].as_str().unwrap().contains("no text"));
 }
+
+#[test]
+fn http2_responses_are_read_and_undecodable_pages_are_errors_not_skips() {
+    let dir = temp_dir("http2");
+    let path = dir.join("odd.warc");
+    let mut block = b"HTTP/2 200\r\ncontent-type: text/html\r\n\r\n".to_vec();
+    block.extend_from_slice(page("Over HTTP/2", "A page fetched over HTTP/2.").as_bytes());
+    let records = [
+        record("response", "https://example.com/h2", &[], &block),
+        response(
+            "https://example.com/br",
+            "Content-Type: text/html\r\nContent-Encoding: br\r\n",
+            b"\x1b\x00",
+        ),
+    ];
+    std::fs::write(&path, records.concat()).unwrap();
+    let out = stripwall(&["--fields", "title", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs[0]["title"], "Over HTTP/2");
+    assert!(docs[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("unsupported Content-Encoding `br`"));
+}
+
+#[test]
+fn output_dir_never_writes_two_documents_to_one_file() {
+    let dir = temp_dir("collide");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("index.html"), page(sub, &format!("Body of {sub}."))).unwrap();
+    }
+    std::fs::write(dir.join("a/index.htm.gz"), gzip(page("gz", "Body of gz.").as_bytes())).unwrap();
+    let out_dir = dir.join("out");
+    let a = dir.join("a/index.html");
+    let b = dir.join("b/index.html");
+    let gz = dir.join("a/index.htm.gz");
+    let out = stripwall(&[
+        "--output-dir",
+        out_dir.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        gz.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["index-2.html", "index-3.html", "index.html"]);
+    let second = std::fs::read_to_string(out_dir.join("index-2.html")).unwrap();
+    assert!(second.contains("Body of b."), "{second}");
+}
+
+#[test]
+fn explain_in_a_batch_is_printed_even_when_quiet() {
+    let dir = temp_dir("explain");
+    std::fs::write(dir.join("a.html"), page("A", "Body.")).unwrap();
+    let out = stripwall(&["-q", "--explain", dir.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("elements removed") && err.contains("navigation"), "{err}");
+    assert!(!err.contains("documents,") && !err.contains("document,"), "{err}");
+}

@@ -51,8 +51,13 @@ impl Summary {
             0.0
         };
         format!(
-            "stripwall: {} documents, {} skipped, {} failed in {:.2} s ({:.0} documents/s)",
-            self.documents, self.skipped, self.failed, self.seconds, rate
+            "stripwall: {} document{}, {} skipped, {} failed in {:.2} s ({:.0} documents/s)",
+            self.documents,
+            if self.documents == 1 { "" } else { "s" },
+            self.skipped,
+            self.failed,
+            self.seconds,
+            rate
         )
     }
 }
@@ -193,14 +198,13 @@ impl OrderedWriter<'_> {
                 self.progress.println(&format!("stripwall: {}: {error}", done.source));
             }
         }
-        if !options.quiet {
-            if let (true, Some(report)) = (options.explain, &done.report) {
-                self.progress.println(&crate::single::explanation(&done.source, report));
-            } else {
-                for w in &done.warnings {
-                    self.progress
-                        .println(&format!("stripwall: {}: warning: {w}", done.source));
-                }
+        if let (true, Some(report)) = (options.explain, &done.report) {
+            // Asked for: --quiet does not silence it.
+            self.progress.println(&crate::single::explanation(&done.source, report));
+        } else if !options.quiet {
+            for w in &done.warnings {
+                self.progress
+                    .println(&format!("stripwall: {}: warning: {w}", done.source));
             }
         }
         if self.write_error.is_none() && !done.line.is_empty() {

@@ -61,8 +61,16 @@ pub fn produce(
     inputs: Vec<Result<Input, InputError>>,
     mut first: Option<Opened>,
     counters: &Counters,
-    mut emit: impl FnMut(Document) -> bool,
+    mut emit_named: impl FnMut(Document) -> bool,
 ) {
+    // Every document gets its own file name under --output-dir: `a/index.html` and
+    // `b/index.html` named on the command line, `page.htm` beside `page.htm.gz`, records of
+    // archives with the same name or of one gzip stream (one offset) do not overwrite each other.
+    let mut names = UniqueNames::default();
+    let mut emit = |mut doc: Document| {
+        doc.out_name = names.unique(std::mem::take(&mut doc.out_name));
+        emit_named(doc)
+    };
     for (index, input) in inputs.into_iter().enumerate() {
         let input = match input {
             Ok(input) => input,
@@ -190,8 +198,9 @@ fn record_document(name: &str, out_name: &std::path::Path, record: Record) -> Op
         body_start: 0,
     };
     let Some(block) = record.block else {
-        let html = identified.as_deref().is_some_and(is_html);
-        return html.then(|| Document {
+        // Too large to read: an error for any record that may be a page, whatever its type says.
+        let page = matches!(kind.as_str(), "response" | "resource");
+        return page.then(|| Document {
             body: Err(format!(
                 "the record is larger than {} MiB and was skipped",
                 MAX_BLOCK >> 20
@@ -203,13 +212,14 @@ fn record_document(name: &str, out_name: &std::path::Path, record: Record) -> Op
         "response" => {
             let response = match parse_response(block) {
                 Ok(response) => response,
-                // A response the archive calls HTML that cannot be read is an error; other
-                // broken responses are not pages this tool was asked for.
+                // A response the archive or its headers call HTML that cannot be read is an
+                // error; other broken responses are not pages this tool was asked for.
                 Err(e) => {
-                    return identified
-                        .as_deref()
-                        .is_some_and(is_html)
-                        .then_some(Document { body: Err(e), ..doc });
+                    let html = identified.as_deref().or(e.media_type.as_deref()).is_some_and(is_html);
+                    return html.then_some(Document {
+                        body: Err(e.message),
+                        ..doc
+                    });
                 }
             };
             let html = identified
@@ -235,6 +245,24 @@ fn record_document(name: &str, out_name: &std::path::Path, record: Record) -> Op
             Some(doc)
         }
         _ => None,
+    }
+}
+
+/// Names not given out yet: a name seen before gets `-2`, `-3` … after it.
+#[derive(Default)]
+struct UniqueNames {
+    used: std::collections::HashSet<PathBuf>,
+}
+
+impl UniqueNames {
+    fn unique(&mut self, name: PathBuf) -> PathBuf {
+        let mut candidate = name.clone();
+        let mut n = 1;
+        while !self.used.insert(candidate.clone()) {
+            n += 1;
+            candidate = PathBuf::from(format!("{}-{n}", name.display()));
+        }
+        candidate
     }
 }
 

@@ -35,14 +35,34 @@ impl Response {
     }
 }
 
+/// A response whose payload could not be read: why, and the media type its headers gave.
+#[derive(Debug)]
+pub struct ResponseError {
+    pub message: String,
+    pub media_type: Option<String>,
+}
+
+impl ResponseError {
+    fn new(message: impl Into<String>, media_type: Option<String>) -> Self {
+        ResponseError {
+            message: message.into(),
+            media_type,
+        }
+    }
+}
+
 /// Parses an HTTP response and decodes its payload.
-pub fn parse_response(block: Vec<u8>) -> Result<Response, String> {
+pub fn parse_response(block: Vec<u8>) -> Result<Response, ResponseError> {
+    // httparse reads HTTP/1.x status lines; archives write HTTP/2 ones the same way otherwise.
+    let (head, shift) = http1_head(&block);
     let mut headers = vec![httparse::EMPTY_HEADER; 256];
     let mut response = httparse::Response::new(&mut headers);
-    let head_len = match response.parse(&block) {
-        Ok(httparse::Status::Complete(n)) => n,
-        Ok(httparse::Status::Partial) => return Err("the HTTP response's headers do not end".into()),
-        Err(e) => return Err(format!("malformed HTTP response: {e}")),
+    let head_len = match response.parse(head.as_deref().unwrap_or(&block)) {
+        Ok(httparse::Status::Complete(n)) => n - shift,
+        Ok(httparse::Status::Partial) => {
+            return Err(ResponseError::new("the HTTP response's headers do not end", None))
+        }
+        Err(e) => return Err(ResponseError::new(format!("malformed HTTP response: {e}"), None)),
     };
     let header = |name: &str| {
         response
@@ -61,14 +81,17 @@ pub fn parse_response(block: Vec<u8>) -> Result<Response, String> {
     let encoded: &[u8] = dechunked.as_deref().unwrap_or(raw);
     let decoded = match encoding.as_deref().map(str::trim) {
         None | Some("" | "identity") => None,
-        Some("gzip" | "x-gzip") => Some(decode(MultiGzDecoder::new(encoded), "gzip")?),
-        Some("deflate") => Some(match decode(ZlibDecoder::new(encoded), "deflate") {
-            Ok(decoded) => decoded,
-            // Some servers send raw deflate under that name.
-            Err(_) => decode(flate2::read::DeflateDecoder::new(encoded), "deflate")?,
-        }),
-        Some(other) => return Err(format!("unsupported Content-Encoding `{other}`")),
+        Some("gzip" | "x-gzip") => Some(decode(MultiGzDecoder::new(encoded), "gzip")),
+        Some("deflate") => Some(
+            decode(ZlibDecoder::new(encoded), "deflate")
+                // Some servers send raw deflate under that name.
+                .or_else(|_| decode(flate2::read::DeflateDecoder::new(encoded), "deflate")),
+        ),
+        Some(other) => Some(Err(format!("unsupported Content-Encoding `{other}`"))),
     };
+    let decoded = decoded
+        .transpose()
+        .map_err(|e| ResponseError::new(e, media_type.clone()))?;
     let (body, body_start) = match (decoded, dechunked) {
         (Some(body), _) | (None, Some(body)) => (body, 0),
         (None, None) => (block, head_len),
@@ -80,6 +103,23 @@ pub fn parse_response(block: Vec<u8>) -> Result<Response, String> {
         body,
         body_start,
     })
+}
+
+/// The head of an `HTTP/2` response rewritten with an `HTTP/1.1` status line, and by how many
+/// bytes it grew; `(None, 0)` for any other response.
+fn http1_head(block: &[u8]) -> (Option<Vec<u8>>, usize) {
+    let version_len = if block.starts_with(b"HTTP/2 ") {
+        6
+    } else if block.starts_with(b"HTTP/2.0 ") {
+        8
+    } else {
+        return (None, 0);
+    };
+    let head_end = memchr::memmem::find(block, b"\r\n\r\n").map_or(block.len(), |i| i + 4);
+    let mut head = b"HTTP/1.1".to_vec();
+    head.extend_from_slice(&block[version_len..head_end]);
+    let grew = head.len() - head_end;
+    (Some(head), grew)
 }
 
 /// `text/html; charset=UTF-8` → (`text/html`, `UTF-8`).
@@ -182,9 +222,21 @@ mod tests {
 
     #[test]
     fn unknown_encodings_and_broken_headers_are_errors() {
-        let e = parse_response(b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx".to_vec()).unwrap_err();
-        assert!(e.contains("unsupported Content-Encoding `br`"), "{e}");
+        let e =
+            parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\nxx".to_vec())
+                .unwrap_err();
+        assert!(e.message.contains("unsupported Content-Encoding `br`"), "{e:?}");
+        assert_eq!(e.media_type.as_deref(), Some("text/html"));
         assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n".to_vec()).is_err());
+    }
+
+    #[test]
+    fn http2_status_lines_are_read() {
+        for version in ["HTTP/2", "HTTP/2.0"] {
+            let block = format!("{version} 200\r\nContent-Type: text/html\r\n\r\n<p>two</p>").into_bytes();
+            let r = parse_response(block).unwrap();
+            assert_eq!((r.status, r.payload()), (200, &b"<p>two</p>"[..]));
+        }
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! Takes the paths and the `--glob` patterns; gives one [`Input`] per file, in order, and one
 //! error per path that cannot be read, in its place, so a batch reports it and goes on.
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The file-name patterns a directory walk takes when no `--glob` is given.
-pub const DEFAULT_GLOBS: &[&str] = &["*.htm*", "*.htm*.gz"];
+pub const DEFAULT_GLOBS: &[&str] = &["*.htm*", "*.htm*.gz", "*.warc", "*.warc.gz"];
 
 /// One input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,11 @@ pub fn glob_set(patterns: &[String]) -> Result<GlobSet, String> {
     let defaults: Vec<String> = DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect();
     let patterns = if patterns.is_empty() { &defaults } else { patterns };
     for pattern in patterns {
-        let glob = Glob::new(pattern).map_err(|e| format!("invalid --glob `{pattern}`: {e}"))?;
+        // File names match whatever their case (`INDEX.HTML`).
+        let glob = GlobBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| format!("invalid --glob `{pattern}`: {e}"))?;
         builder.add(glob);
     }
     builder.build().map_err(|e| format!("invalid --glob: {e}"))

@@ -65,11 +65,13 @@ struct Cli {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
 
-    /// File-name patterns a directory walk takes (repeatable) [default: *.htm* and *.htm*.gz].
+    /// File-name patterns a directory walk takes, whatever their case (repeatable) [default:
+    /// *.htm*, *.htm*.gz, *.warc and *.warc.gz].
     #[arg(long, value_name = "PATTERN")]
     glob: Vec<String>,
 
-    /// No progress bar, summary or warnings on standard error (errors are still printed).
+    /// No progress bar, summary or warnings on standard error (errors, and --explain, are still
+    /// printed).
     #[arg(short, long)]
     quiet: bool,
 
