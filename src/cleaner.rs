@@ -302,26 +302,44 @@ impl Cleaner {
         Ok((out, report))
     }
 
+    /// [`clean_bytes`](Cleaner::clean_bytes) of one page whose address or declared encoding is
+    /// known ([`PageSource`]).
+    ///
+    /// # Errors
+    /// See [`CleanStream::write`].
+    pub fn clean_bytes_page(&self, page: PageSource<'_>, html: &[u8]) -> Result<(Vec<u8>, Report)> {
+        let mut out = Vec::with_capacity(html.len() / 2);
+        let mut stream = self.stream_page(page, |b: &[u8]| out.extend_from_slice(b));
+        stream.write(html)?;
+        let report = stream.end()?;
+        Ok((out, report))
+    }
+
     /// Cleans a whole document given as a string.
     ///
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_str(&self, html: &str) -> Result<Cleaned> {
+        self.clean_str_page(PageSource::default(), html)
+    }
+
+    /// [`clean_str`](Cleaner::clean_str) of one page whose address is known ([`PageSource`];
+    /// its `charset` says nothing of a string, which is decoded already).
+    ///
+    /// # Errors
+    /// See [`CleanStream::write`].
+    pub fn clean_str_page(&self, page: PageSource<'_>, html: &str) -> Result<Cleaned> {
         // A copy that lol_html parses as it is: reading names and values from it saves more
         // than the copy costs.
-        self.clean_text(html.as_bytes().to_vec())
+        self.clean_text_page(page, html.as_bytes().to_vec())
     }
 
     /// [`clean_str`](Cleaner::clean_str) of text held as UTF-8 bytes (the WebAssembly bindings
     /// make them from JavaScript strings without a `String`'s validation), given up so that
     /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
-    pub(crate) fn clean_text(&self, utf8: Vec<u8>) -> Result<Cleaned> {
+    pub(crate) fn clean_text_page(&self, page: PageSource<'_>, utf8: Vec<u8>) -> Result<Cleaned> {
         let mut bytes = Vec::with_capacity(utf8.len() / 2);
-        let mut stream = self.stream_of(
-            |b: &[u8]| bytes.extend_from_slice(b),
-            Some(utf8.len()),
-            PageSource::default(),
-        );
+        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), Some(utf8.len()), page);
         stream.write_document(utf8)?;
         let report = stream.end()?;
         let html = crate::markup::strings::into_string_lossy(bytes);

@@ -111,7 +111,9 @@ struct Outcome<'a> {
 fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
     let (html, report) = match Input::from(html, "html")? {
         Input::Text(text) => {
-            let cleaned = cleaner.clean_text(text).map_err(error)?;
+            let cleaned = cleaner
+                .clean_text_page(crate::PageSource::default(), text)
+                .map_err(error)?;
             (cleaned.html, cleaned.report)
         }
         Input::Bytes(bytes) => {
