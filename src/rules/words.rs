@@ -114,7 +114,11 @@ const WORDS: &[(WordSignal, &[&str])] = {
         ),
         (boilerplate(Navigation, false), &["header", "banner", "tabs"]),
         // Sidebars and rails.
-        (boilerplate(Sidebar, true), &["sidebar", "sidebars", "rail", "aside"]),
+        // A forum user's signature under each post is theirs, not the thread's.
+        (
+            boilerplate(Sidebar, true),
+            &["sidebar", "sidebars", "rail", "aside", "signature", "signatures"],
+        ),
         (boilerplate(Sidebar, false), &["widget", "widgets", "secondary"]),
         // Share and social bars.
         (
