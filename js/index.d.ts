@@ -89,7 +89,7 @@ export interface FilterReport {
   skipped: Record<string, number>;
 }
 
-/** Reader mode's outcome: an article, or the whole cleaned page when none was found. */
+/** Reader mode's outcome: an article, or the whole cleaned page when no one article holds the page's content. */
 export interface ReaderSummary {
   outcome: 'article' | 'whole-page';
   textChars: number;

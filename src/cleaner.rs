@@ -674,7 +674,7 @@ impl CleanStream<'_> {
             if article.summary.outcome == ReaderOutcome::WholePage {
                 report
                     .warnings
-                    .push("no article found on the page: the output is the whole cleaned page".into());
+                    .push("no one article holds the page's content: the output is the whole cleaned page".into());
             }
             output_has_text = has_visible_text(&article.html);
             report.metadata = Some(article.metadata);

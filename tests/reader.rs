@@ -65,7 +65,7 @@ fn a_page_without_an_article_gives_the_cleaned_page_and_says_so() {
     let cleaned = read(page);
     assert_eq!(cleaned.report.reader.unwrap().outcome, ReaderOutcome::WholePage);
     assert!(
-        cleaned.report.warnings.iter().any(|w| w.contains("no article")),
+        cleaned.report.warnings.iter().any(|w| w.contains("no one article")),
         "{:?}",
         cleaned.report.warnings
     );

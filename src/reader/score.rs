@@ -144,6 +144,25 @@ impl Choice {
         }
     }
 
+    /// Characters of text pass 2 keeps: the kept subtrees' text but what it drops inside them
+    /// (furniture, link-only paragraphs, containers that do not read as text).
+    pub(crate) fn kept_text_chars(&self, nodes: &[Node]) -> u64 {
+        let mut kept = self.text_chars;
+        for &root in &self.roots {
+            let mut i = root as usize + 1;
+            let end = nodes[root as usize].end as usize;
+            while i <= end && i < nodes.len() {
+                if self.treat[i] == Treat::Drop {
+                    kept = kept.saturating_sub(nodes[i].text as u64);
+                    i = nodes[i].end as usize + 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        kept
+    }
+
     /// The whole page, as stream mode cleaned it.
     pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
         // The body when there is one (the head is not content), else every top-level element.
