@@ -55,7 +55,7 @@ fn keeps_the_article_and_drops_the_page_around_it() {
     assert!(summary.text_chars > 500);
     let meta = cleaned.report.metadata.unwrap();
     assert_eq!(meta.title.as_deref(), Some("Bridge approved"));
-    assert_eq!(meta.byline.as_deref(), Some("By Ann Lee"));
+    assert_eq!(meta.byline.as_deref(), Some("Ann Lee"));
 }
 
 #[test]

@@ -17,8 +17,6 @@ pub(crate) struct Sources<'a> {
     pub first_paragraph: Option<String>,
 }
 
-const EXCERPT_CHARS: usize = 300;
-
 impl Metadata {
     pub(crate) fn gather(s: &Sources<'_>) -> Metadata {
         let meta = |names: &[&str]| -> Option<String> {
@@ -31,10 +29,12 @@ impl Metadata {
             })
         };
         let ld = |f: fn(&LdArticle) -> Option<&String>| f(s.article).or_else(|| f(s.page)).map(|v| clean(v));
+        let h1 = s.facts.h1.as_deref().map(clean);
         let title = meta(&["og:title", "twitter:title"])
             .or_else(|| ld(|a| a.headline.as_ref()))
-            .or_else(|| s.title_tag.map(|t| without_site_name(t, s.facts.h1.as_deref())))
-            .or_else(|| s.facts.h1.clone());
+            .or_else(|| s.title_tag.map(clean))
+            .map(|t| headline(&t, h1.as_deref()))
+            .or(h1);
         let mut authors: Vec<String> = if !s.article.authors.is_empty() {
             s.article.authors.clone()
         } else {
@@ -48,7 +48,8 @@ impl Metadata {
         let byline = s
             .facts
             .byline
-            .clone()
+            .as_deref()
+            .and_then(author_name)
             .or_else(|| (!authors.is_empty()).then(|| authors.join(", ")));
         let absolute = |url: String| match s.base {
             Some(base) => base.resolve(&url),
@@ -85,8 +86,8 @@ impl Metadata {
             dir: s.facts.dir.clone().map(|d| d.trim().to_ascii_lowercase()),
             excerpt: meta(&["og:description", "twitter:description", "description"])
                 .or_else(|| ld(|a| a.description.as_ref()))
-                .or_else(|| s.first_paragraph.clone())
-                .map(|e| clip(&e, EXCERPT_CHARS)),
+                // Whole: a description cut short reads as a broken sentence.
+                .or_else(|| s.first_paragraph.clone()),
             canonical_url: s
                 .facts
                 .canonical
@@ -101,15 +102,107 @@ impl Metadata {
     }
 }
 
+/// The author's name in a byline element's text: without "By" or "Posted by:", a date, a
+/// reading time, a section or a repeated name after it. `None` when what is left is not a
+/// name's length (a forum user's card of titles and counts).
+///
+/// ```text
+/// "By Ana Costa - Mar 27, 2024"           → "Ana Costa"
+/// "Ana Costa Ana Costa Writer, Weather"   → "Ana Costa"
+/// "Posted by: ryebread » 11. Sep 2024"    → "ryebread"
+/// "By Ana Costa, Science Editor"          → "Ana Costa, Science Editor"
+/// ```
+fn author_name(byline: &str) -> Option<String> {
+    const PREFIXES: [&str; 11] = [
+        "posted by:",
+        "posted by",
+        "written by:",
+        "written by",
+        "post by",
+        "author:",
+        "by:",
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+    ];
+    const SEPARATORS: [&str; 8] = [" - ", " – ", " — ", " | ", " • ", " · ", " » ", " / "];
+    const ENDS: [&str; 6] = [
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "min read",
+        "reading time",
+    ];
+    let mut text = clean(byline);
+    for prefix in PREFIXES {
+        if text
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
+            text = text[prefix.len()..].trim_start().to_string();
+            break;
+        }
+    }
+    if let Some(at) = SEPARATORS.iter().filter_map(|s| text.find(s)).min() {
+        text.truncate(at);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The name ends where a date, a time or a label starts (a number after the first word).
+    let end = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || ENDS
+                    .iter()
+                    .any(|e| w.eq_ignore_ascii_case(e.split(' ').next().unwrap_or(e)))
+        })
+        .map_or(words.len(), |(i, _)| i);
+    let mut words = &words[..end];
+    // A name written twice (a card's heading and its link): once.
+    if let Some(k) = (1..=words.len() / 2).find(|&k| words[..k] == words[k..2 * k]) {
+        words = &words[..k];
+    }
+    let name = words.join(" ");
+    let name = name
+        .trim_matches(|c: char| c.is_whitespace() || ",;:-–—|".contains(c))
+        .to_string();
+    (!name.is_empty() && words.len() <= 8 && name.chars().count() <= 80).then_some(name)
+}
+
 fn clean(value: &str) -> String {
     crate::markup::strings::collapse(&crate::decode::entities::decode(value))
 }
 
-fn clip(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((at, _)) => format!("{}…", text[..at].trim_end()),
-        None => text.to_string(),
+/// The headline a title names: the page's `<h1>` when the title holds it (titles and social
+/// titles add the site's name, a tagline or a call to action around it), else the title
+/// without the site's name.
+fn headline(title: &str, h1: Option<&str>) -> String {
+    if let Some(h1) = h1.filter(|h| h.split_whitespace().count() >= 2 || h.chars().count() >= 12) {
+        let (t, h) = (fold(title), fold(h1));
+        if t.contains(&h) {
+            return h1.to_string();
+        }
     }
+    without_site_name(title, h1)
+}
+
+/// Lower case, typographic quotes as plain ones, whitespace collapsed: for comparing titles.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `<title>` without the site's name: "Moon landing | Daily Planet" → "Moon landing".
@@ -150,6 +243,48 @@ fn without_site_name(title: &str, h1: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_gives_the_authors_name_alone() {
+        assert_eq!(author_name("By Ana Costa - Mar 27, 2024").as_deref(), Some("Ana Costa"));
+        assert_eq!(
+            author_name("Ana Costa Ana Costa Writer, Weather").as_deref(),
+            Some("Ana Costa")
+        );
+        assert_eq!(
+            author_name("Posted by: ryebread » 11. Sep 2024").as_deref(),
+            Some("ryebread")
+        );
+        assert_eq!(
+            author_name("By Ana Costa, Science Editor").as_deref(),
+            Some("Ana Costa, Science Editor")
+        );
+        assert_eq!(
+            author_name("Chris Carroll 30 Sep 2022, 11:07am").as_deref(),
+            Some("Chris Carroll")
+        );
+        assert_eq!(
+            author_name("By Reyan Perumal Published on July 18, 2025").as_deref(),
+            Some("Reyan Perumal")
+        );
+        assert_eq!(author_name("3i Global").as_deref(), Some("3i Global"));
+        // Text that is no name's length is not a byline.
+        assert_eq!(
+            author_name("phinds Science Advisor Insights Author Gold Member Dearly Missed Staff Emeritus"),
+            None
+        );
+        // Any text, any script: never a panic on a character boundary.
+        for text in ["Bé", "Byé Ana", "Écrit par Zoé", "著者：山田太郎", "b", "", "·"] {
+            let _ = author_name(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_byline_text_is_read_without_a_panic(text in "\\PC{0,40}") {
+            let _ = author_name(&text);
+        }
+    }
 
     #[test]
     fn drops_the_site_name_from_titles() {

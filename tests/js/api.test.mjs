@@ -180,7 +180,7 @@ const story = `<html lang="en"><head><title>Bridge approved | City News</title>
 test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdown", () => {
   const result = clean(story, { mode: 'reader', url: 'https://city.example/news/bridge' });
   assert.equal(result.title, 'Bridge approved');
-  assert.equal(result.metadata.byline, 'By Ann Lee');
+  assert.equal(result.metadata.byline, 'Ann Lee');
   assert.equal(result.metadata.siteName, 'City News');
   assert.equal(result.metadata.lang, 'en');
   assert.equal(result.report.reader.outcome, 'article');
