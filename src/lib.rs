@@ -49,6 +49,7 @@ pub use decode::charset::EncodingSource;
 pub use error::{Error, Result};
 pub use filters::{FilterReport, FilterSet};
 pub use options::{Category, Mode, OnMemoryLimit, Options, Preset, DEFAULT_MEMORY_LIMIT};
+pub use output::front_matter::front_matter;
 pub use output::markdown::to_markdown;
 pub use output::text::{to_text, TextStream};
 pub use reader::is_probably_readerable;

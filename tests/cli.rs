@@ -279,3 +279,35 @@ fn an_output_without_text_from_a_page_with_text_warns_on_stderr() {
     assert_eq!(stderr(&quiet), "");
     assert_eq!(stderr(&stripwall(&[], PAGE.as_bytes())), "");
 }
+
+#[test]
+fn front_matter_heads_markdown_with_the_pages_metadata() {
+    let page = r#"<html><head><title>Port reopens | Harbour News</title><meta name="author" content="Ana Costa">
+<meta property="article:published_time" content="2026-03-02T08:00:00Z"></head><body><article><h1>Port reopens</h1>
+<p>The port reopened on Friday after two years of repairs to the harbour wall and the quays around it.</p></article></body></html>"#;
+    let out = stripwall(
+        &[
+            "--mode",
+            "reader",
+            "--format",
+            "markdown",
+            "--front-matter",
+            "--url",
+            "https://news.example/port",
+        ],
+        page.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(
+        md.starts_with("---\ntitle: \"Port reopens\"\nsource: \"https://news.example/port\"\nauthor:\n  - \"Ana Costa\"\npublished: \"2026-03-02\"\n"),
+        "{md}"
+    );
+    assert!(md.contains("---\n\nThe port reopened on Friday"), "{md}");
+    // Without the flag, Markdown is the article alone.
+    let plain = stdout(&stripwall(
+        &["--mode", "reader", "--format", "markdown"],
+        page.as_bytes(),
+    ));
+    assert!(!plain.starts_with("---"), "{plain}");
+}

@@ -127,6 +127,7 @@ fn clean_with(
     url: Option<String>,
     charset: Option<String>,
 ) -> PyResult<Cleaned> {
+    let source = url.clone();
     let result = py.detach(move || {
         let page = PageSource {
             url: url.as_deref(),
@@ -142,7 +143,11 @@ fn clean_with(
         }
     });
     let (html, report) = result.map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Cleaned { html, report })
+    Ok(Cleaned {
+        html,
+        report,
+        url: source.or_else(|| cleaner.options().url.clone()),
+    })
 }
 
 /// A cleaner, built once from options and used for any number of pages, from any number of
@@ -203,6 +208,8 @@ fn clean(py: Python<'_>, html: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyD
 struct Cleaned {
     html: String,
     report: Report,
+    /// The page's address, as the caller gave it.
+    url: Option<String>,
 }
 
 #[pymethods]
@@ -225,6 +232,13 @@ impl Cleaned {
     fn markdown(&self, py: Python<'_>) -> String {
         let html = &self.html;
         py.detach(|| stripwall::to_markdown(html))
+    }
+
+    /// YAML front matter for a Markdown file (title, source, authors, published date,
+    /// description), as Obsidian Web Clipper writes it: `cleaned.front_matter + cleaned.markdown`.
+    #[getter]
+    fn front_matter(&self) -> String {
+        stripwall::front_matter(&self.report, self.url.as_deref())
     }
 
     /// The headline (reader mode), else the page's `<title>`.

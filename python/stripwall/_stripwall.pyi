@@ -20,6 +20,9 @@ class Cleaned:
     @property
     def markdown(self) -> str: ...
     @property
+    def front_matter(self) -> str:
+        """YAML front matter (title, source, author, published, description) for a Markdown file."""
+    @property
     def title(self) -> Optional[str]: ...
     @property
     def metadata(self) -> Optional[dict[str, Any]]:

@@ -47,6 +47,14 @@ def test_reader_mode_gives_the_article_and_its_metadata():
     assert "Home" not in cleaned.text
 
 
+def test_front_matter_heads_a_markdown_file():
+    cleaned = stripwall.Cleaner(mode="reader").clean(PAGE, url="https://news.example/port")
+    yaml = cleaned.front_matter
+    assert yaml.startswith('---\ntitle: "Port reopens"\nsource: "https://news.example/port"\n')
+    assert '  - "Ana Costa"' in yaml and 'published: "2026-03-02"' in yaml
+    assert yaml.endswith("---\n\n")
+
+
 def test_bytes_are_decoded_as_declared_or_detected():
     latin1 = PAGE.replace("repairs", "réparations").encode("latin-1")
     assert "réparations" in stripwall.clean(latin1, charset="iso-8859-1").text

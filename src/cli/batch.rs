@@ -26,6 +26,8 @@ pub struct BatchOptions {
     pub format: Option<Format>,
     pub output_dir: Option<PathBuf>,
     pub explain: bool,
+    /// Markdown starts with YAML front matter.
+    pub front_matter: bool,
     pub quiet: bool,
     /// Show a progress bar (stderr is a terminal, and not `--quiet`).
     pub progress: bool,
@@ -240,7 +242,7 @@ fn process_guarded(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Do
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cleaner, options, seq, doc)));
     result.unwrap_or_else(|_| Done {
         seq,
-        line: json_line(doc, Err("internal error while cleaning"), &options.fields),
+        line: json_line(doc, Err("internal error while cleaning"), &options.fields, false),
         error: Some("internal error while cleaning".into()),
         source: doc.source.clone(),
         warnings: Vec::new(),
@@ -276,7 +278,7 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
                 line: if options.output_dir.is_some() {
                     Vec::new()
                 } else {
-                    json_line(doc, Err(&error), &options.fields)
+                    json_line(doc, Err(&error), &options.fields, false)
                 },
                 error: Some(error),
                 source,
@@ -287,9 +289,9 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
     };
     let mut error = None;
     let line = match &options.output_dir {
-        None => json_line(doc, Ok((&html, &report)), &options.fields),
+        None => json_line(doc, Ok((&html, &report)), &options.fields, options.front_matter),
         Some(dir) => {
-            let (bytes, extension) = file_contents(options.format, doc, &html, &report);
+            let (bytes, extension) = file_contents(options.format, doc, &html, &report, options.front_matter);
             let path = dir.join(format!("{}.{extension}", doc.out_name.display()));
             let written = path
                 .parent()

@@ -84,7 +84,12 @@ pub fn default_fields(format: Option<Format>, mode: Mode) -> Vec<Field> {
 }
 
 /// The JSON line of a document: where it came from, then the fields asked for, or `error`.
-pub fn json_line(doc: &Document, cleaned: Result<(&str, &Report), &str>, fields: &[Field]) -> Vec<u8> {
+pub fn json_line(
+    doc: &Document,
+    cleaned: Result<(&str, &Report), &str>,
+    fields: &[Field],
+    front_matter: bool,
+) -> Vec<u8> {
     let mut object = Map::new();
     object.insert("source".into(), json!(doc.source));
     if let Some(offset) = doc.offset {
@@ -108,7 +113,7 @@ pub fn json_line(doc: &Document, cleaned: Result<(&str, &Report), &str>, fields:
         }
         Ok((html, report)) => {
             for &field in fields {
-                object.insert(field.name().into(), field_value(field, html, report));
+                object.insert(field.name().into(), field_value(field, doc, html, report, front_matter));
             }
             // Warnings are never silent, whatever fields were asked for.
             if !fields.contains(&Field::Report) && !report.warnings.is_empty() {
@@ -127,15 +132,25 @@ pub fn json_line(doc: &Document, cleaned: Result<(&str, &Report), &str>, fields:
     line
 }
 
-fn field_value(field: Field, html: &str, report: &Report) -> Value {
+fn field_value(field: Field, doc: &Document, html: &str, report: &Report, front_matter: bool) -> Value {
     match field {
         Field::Title => json!(title(report)),
         Field::Text => json!(stripwall::to_text(html)),
-        Field::Markdown => json!(stripwall::to_markdown(html)),
+        Field::Markdown => json!(markdown(html, report, front_matter.then_some(doc.url.as_deref()))),
         Field::Html => json!(html),
         Field::Metadata => json!(report.metadata),
         Field::PageKind => json!(report.page_kind),
         Field::Report => json!(report),
+    }
+}
+
+/// Markdown of the cleaned `html`, after YAML front matter when `front_matter` is given (with
+/// the page's address, if known).
+pub fn markdown(html: &str, report: &Report, front_matter: Option<Option<&str>>) -> String {
+    let body = stripwall::to_markdown(html);
+    match front_matter {
+        Some(source) => stripwall::front_matter(report, source) + &body,
+        None => body,
     }
 }
 
@@ -150,14 +165,23 @@ pub fn title(report: &Report) -> Option<String> {
 
 /// The file of one document under `--output-dir`, in `format` (HTML by default), and its
 /// extension.
-pub fn file_contents(format: Option<Format>, doc: &Document, html: &str, report: &Report) -> (Vec<u8>, &'static str) {
+pub fn file_contents(
+    format: Option<Format>,
+    doc: &Document,
+    html: &str,
+    report: &Report,
+    front_matter: bool,
+) -> (Vec<u8>, &'static str) {
     match format.unwrap_or(Format::Html) {
         Format::Html => (html.as_bytes().to_vec(), "html"),
         Format::Text => (stripwall::to_text(html).into_bytes(), "txt"),
-        Format::Markdown => (stripwall::to_markdown(html).into_bytes(), "md"),
+        Format::Markdown => (
+            markdown(html, report, front_matter.then_some(doc.url.as_deref())).into_bytes(),
+            "md",
+        ),
         Format::Json => {
             let all = default_fields(Some(Format::Json), Mode::Stream);
-            (json_line(doc, Ok((html, report)), &all), "json")
+            (json_line(doc, Ok((html, report)), &all, front_matter), "json")
         }
     }
 }

@@ -61,6 +61,11 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     output_dir: Option<PathBuf>,
 
+    /// Markdown starts with YAML front matter: title, source URL, authors, publication date and
+    /// description, as Obsidian Web Clipper writes it (best with `--mode reader`).
+    #[arg(long)]
+    front_matter: bool,
+
     /// Documents cleaned at once [default: every core].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -190,7 +195,13 @@ fn run_single(cli: &Cli, cleaner: &Cleaner, name: &str, input: impl Read) -> Exi
         Err(code) => return code,
     };
     let mut output = io::BufWriter::new(output);
-    match single::run(cleaner, cli.format.unwrap_or(Format::Html), input, &mut output) {
+    match single::run(
+        cleaner,
+        cli.format.unwrap_or(Format::Html),
+        cli.front_matter,
+        input,
+        &mut output,
+    ) {
         Ok(report) => {
             if cli.options.explain {
                 single::explain(name, &report);
@@ -244,6 +255,7 @@ fn run_batch(
         format: cli.format,
         output_dir: cli.output_dir.clone(),
         explain: cli.options.explain,
+        front_matter: cli.front_matter,
         quiet: cli.quiet,
         progress: !cli.quiet && io::stderr().is_terminal(),
         total_bytes,

@@ -8,7 +8,13 @@ use crate::Format;
 use std::io::{self, Read, Write};
 use stripwall::{Cleaner, Report, TextStream};
 
-pub fn run(cleaner: &Cleaner, format: Format, input: impl Read, output: &mut impl Write) -> stripwall::Result<Report> {
+pub fn run(
+    cleaner: &Cleaner,
+    format: Format,
+    front_matter: bool,
+    input: impl Read,
+    output: &mut impl Write,
+) -> stripwall::Result<Report> {
     match format {
         Format::Html => cleaner.clean_io(input, output),
         Format::Text => {
@@ -42,7 +48,10 @@ pub fn run(cleaner: &Cleaner, format: Format, input: impl Read, output: &mut imp
         Format::Markdown => {
             let mut html = Vec::new();
             let report = cleaner.clean_io(input, &mut html)?;
-            output.write_all(stripwall::to_markdown(&String::from_utf8_lossy(&html)).as_bytes())?;
+            let source = cleaner.options().url.as_deref();
+            let markdown =
+                crate::fields::markdown(&String::from_utf8_lossy(&html), &report, front_matter.then_some(source));
+            output.write_all(markdown.as_bytes())?;
             Ok(report)
         }
         Format::Json => {
@@ -52,7 +61,7 @@ pub fn run(cleaner: &Cleaner, format: Format, input: impl Read, output: &mut imp
             let value = serde_json::json!({
                 "title": crate::fields::title(&report),
                 "text": stripwall::to_text(&html),
-                "markdown": stripwall::to_markdown(&html),
+                "markdown": crate::fields::markdown(&html, &report, front_matter.then_some(cleaner.options().url.as_deref())),
                 "html": html,
                 "metadata": report.metadata,
                 "pageKind": report.page_kind,

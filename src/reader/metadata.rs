@@ -161,6 +161,30 @@ fn author_name(byline: &str) -> Option<String> {
                     .any(|e| w.eq_ignore_ascii_case(e.split(' ').next().unwrap_or(e)))
         })
         .map_or(words.len(), |(i, _)| i);
+    // "June 17, 2025": the month before the day goes with it.
+    let month = |w: &str| {
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()))
+    };
+    let end = if end > 1 && end < words.len() && month(words[end - 1]) {
+        end - 1
+    } else {
+        end
+    };
     let mut words = &words[..end];
     // A name written twice (a card's heading and its link): once.
     if let Some(k) = (1..=words.len() / 2).find(|&k| words[..k] == words[k..2 * k]) {
@@ -268,6 +292,11 @@ mod tests {
             Some("Reyan Perumal")
         );
         assert_eq!(author_name("3i Global").as_deref(), Some("3i Global"));
+        assert_eq!(
+            author_name("Anna Sokolova June 17, 2025").as_deref(),
+            Some("Anna Sokolova")
+        );
+        assert_eq!(author_name("By Ana Costa Sept. 3").as_deref(), Some("Ana Costa"));
         // Text that is no name's length is not a byline.
         assert_eq!(
             author_name("phinds Science Advisor Insights Author Gold Member Dearly Missed Staff Emeritus"),
