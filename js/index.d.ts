@@ -123,6 +123,12 @@ export interface Cleaned {
   text: string;
   /** GitHub-flavoured Markdown of `html`. */
   markdown: string;
+  /**
+   * YAML front matter for a Markdown file, as Obsidian Web Clipper writes it: title, source
+   * (the `url` option, else the canonical URL), authors, published date, description. Save
+   * `frontMatter + markdown` as a `.md` note.
+   */
+  frontMatter: string;
   /** Reader mode: the article's title; stream mode: the page's `<title>`. */
   title: string | null;
   /** Reader mode only: title, byline, dates, site, language, excerpt, canonical URL, image. */

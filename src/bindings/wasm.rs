@@ -106,6 +106,9 @@ struct Outcome<'a> {
     title: Option<&'a str>,
     metadata: Option<&'a crate::Metadata>,
     report: &'a Report,
+    /// YAML front matter for a Markdown file (title, source, authors, date, description).
+    #[serde(rename = "frontMatter")]
+    front_matter: String,
 }
 
 fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
@@ -126,6 +129,7 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
         html: &html,
         title: title.or(report.title.as_deref()),
         metadata: report.metadata.as_ref(),
+        front_matter: crate::front_matter(&report, cleaner.options().url.as_deref()),
         report: &report,
     })
 }

@@ -181,6 +181,9 @@ test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdo
   const result = clean(story, { mode: 'reader', url: 'https://city.example/news/bridge' });
   assert.equal(result.title, 'Bridge approved');
   assert.equal(result.metadata.byline, 'Ann Lee');
+  assert.match(result.frontMatter, /^---\ntitle: "Bridge approved"\n/);
+  assert.match(result.frontMatter, /author:\n {2}- "Ann Lee"\n/);
+  assert.ok(result.frontMatter.endsWith('---\n\n'));
   assert.equal(result.metadata.siteName, 'City News');
   assert.equal(result.metadata.lang, 'en');
   assert.equal(result.report.reader.outcome, 'article');
