@@ -61,12 +61,19 @@ struct Markdown {
     fence_pending: Option<String>,
     /// Inside a table: rows of cells being collected.
     table: Option<Table>,
-    /// Links open: (href) to write at their end.
-    links: Vec<Option<String>>,
+    /// Links open, outermost first.
+    links: Vec<Link>,
     /// Whether the current line has text (a space before the next word is needed).
     at_line_start: bool,
     /// An emphasis or code mark was just opened: no space after it.
     mark_opened: bool,
+}
+
+/// An open `<a>`: its `[` is written before its first text, and closed (`](href)`) at its end
+/// or where a block starts inside it, so that a heading in a link reads `## [Headline](href)`.
+struct Link {
+    href: Option<String>,
+    open: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -106,8 +113,40 @@ impl Markdown {
         prefix
     }
 
+    /// Writes the `[` of links whose text starts here.
+    fn open_links(&mut self) {
+        for i in 0..self.links.len() {
+            if self.links[i].href.is_some() && !self.links[i].open {
+                self.links[i].open = true;
+                self.write("[");
+            }
+        }
+    }
+
+    /// Closes the open links' text with `](href)`, innermost first.
+    fn close_links(&mut self) {
+        self.close_links_from(0);
+    }
+
+    /// Closes the open links from the `from`th on, innermost first.
+    fn close_links_from(&mut self, from: usize) {
+        for i in (from..self.links.len()).rev() {
+            if self.links[i].open {
+                self.links[i].open = false;
+                let href = self.links[i].href.clone().unwrap_or_default();
+                while self.sink().ends_with(' ') {
+                    self.sink().pop();
+                }
+                self.sink().push_str(&format!("]({})", url(&href)));
+            }
+        }
+    }
+
     /// Ends the current block: a blank line (with quote markers) before what follows.
     fn block_break(&mut self) {
+        if !self.in_cell() {
+            self.close_links();
+        }
         if self.in_cell() {
             let cell = self.sink();
             if !cell.is_empty() && !cell.ends_with(' ') {
@@ -212,11 +251,17 @@ impl Markdown {
             self.at_line_start || self.out.ends_with('\n'),
             self.in_cell(),
         );
+        self.open_links();
         self.write(&escaped);
         if text.ends_with(char::is_whitespace) {
             self.sink().push(' ');
         }
     }
+}
+
+/// A URL as a Markdown link destination: spaces and parentheses would end it.
+fn url(href: &str) -> String {
+    href.trim().replace(' ', "%20").replace('(', "%28").replace(')', "%29")
 }
 
 /// Escapes what Markdown would read as markup.
@@ -360,24 +405,32 @@ fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
         "em" | "i" | "cite" => wrap(md, state, el, "*"),
         "del" | "s" | "strike" => wrap(md, state, el, "~~"),
         "a" => {
-            let href = el.get_attribute("href").filter(|h| !h.trim().is_empty());
-            if href.is_some() {
-                md.write("[");
-            }
-            md.links.push(href);
+            let href = el
+                .get_attribute("href")
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| entities::decode(&h).into_owned());
+            md.links.push(Link { href, open: false });
             drop(md);
             on_end(state, el, |md| {
-                if let Some(Some(href)) = md.links.pop() {
-                    let title_free = href.replace(' ', "%20").replace(')', "%29");
-                    md.sink().push_str(&format!("]({title_free})"));
-                }
+                md.close_links_from(md.links.len().saturating_sub(1));
+                md.links.pop();
             });
         }
         "img" => {
             if let Some(src) = el.get_attribute("src").filter(|s| !s.trim().is_empty()) {
                 let alt = el.get_attribute("alt").unwrap_or_default();
                 let alt = escape(&crate::markup::strings::collapse(&entities::decode(&alt)), false, false);
-                md.write(&format!("![{alt}]({})", src.replace(' ', "%20").replace(')', "%29")));
+                let image = format!("![{alt}]({})", url(&entities::decode(&src)));
+                // An image stands on its own line, unless it is a link's content or a cell's.
+                let alone = md.links.iter().all(|l| l.href.is_none()) && !md.in_cell();
+                if alone {
+                    md.block_break();
+                    md.write(&image);
+                    md.block_break();
+                } else {
+                    md.open_links();
+                    md.write(&image);
+                }
             }
         }
         "br" => {
@@ -544,6 +597,27 @@ mod tests {
             ),
             "See [the site](https://a.org/x%20y).\n\n![A cat](https://a.org/i.png)\n"
         );
+    }
+
+    #[test]
+    fn markdown_that_renders_right() {
+        // Entities in link and image addresses are decoded: `&amp;` is not part of a URL.
+        assert_eq!(
+            to_markdown(r#"<p>See <a href="https://a.org/?x=1&amp;y=2">it</a>.</p>"#),
+            "See [it](https://a.org/?x=1&y=2).\n"
+        );
+        // A heading inside a link is a heading whose text is the link.
+        assert_eq!(
+            to_markdown(r#"<a href="/s"><h2>Headline</h2><p>Dek</p></a>"#),
+            "## [Headline](/s)\n\n[Dek](/s)\n"
+        );
+        // An image stands on its own line, but inside a link.
+        assert_eq!(
+            to_markdown(r#"<p>Before <img src="a.jpg" alt="A"> after <a href="/p"><img src="b.jpg" alt="B"></a></p>"#),
+            "Before\n\n![A](a.jpg)\n\nafter [![B](b.jpg)](/p)\n"
+        );
+        // A link without text writes nothing.
+        assert_eq!(to_markdown(r#"<p>Text <a href="/x"></a>end</p>"#), "Text end\n");
     }
 
     #[test]
