@@ -42,6 +42,12 @@ export interface Options {
   explain?: boolean;
   /** The page's address. */
   url?: string | null;
+  /**
+   * For bytes (a `Uint8Array`): the encoding the server declared (the HTTP `Content-Type`
+   * charset, e.g. `'windows-1251'`). A byte order mark still wins; without either, the page's
+   * `<meta>` is read, else the encoding is guessed. Strings are text already.
+   */
+  charset?: string | null;
   /** Bytes the rewriter may use for a single tag, comment or attribute. Default 16 MiB. */
   memoryLimit?: number;
   /** On reaching the memory limit: throw (default) or pass the rest through untouched. */
@@ -110,6 +116,10 @@ export interface Report {
   warnings: string[];
   bytesIn: number;
   bytesOut: number;
+  /** The input's encoding (WHATWG name, e.g. `'windows-1251'`); output is always UTF-8. */
+  encoding?: string;
+  /** How the encoding was found. */
+  encodingFrom?: 'bom' | 'caller' | 'meta' | 'detected' | 'text';
   /** Reader mode only. */
   metadata?: Metadata;
   /** Reader mode only. */

@@ -39,6 +39,14 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
         let message = message.strip_prefix("Error: ").unwrap_or(&message);
         js_sys::TypeError::new(&format!("invalid option `{key}`: {message}")).into()
     };
+    // Lists must be arrays: a string (`keep: 'comments'`) would be read as something else.
+    const LISTS: [&str; 5] = [
+        "keep",
+        "keepAttributes",
+        "removeSelectors",
+        "keepSelectors",
+        "filterLists",
+    ];
     // One key at a time first, so that an error names the key it is about.
     let object = js_sys::Object::from(value.clone());
     for key in &known {
@@ -47,6 +55,11 @@ fn options_from(value: JsValue) -> Result<Options, JsValue> {
         };
         if field.is_undefined() {
             continue;
+        }
+        if LISTS.contains(&key.as_str()) && !js_sys::Array::is_array(&field) {
+            let what = if key == "keep" { "category names" } else { "strings" };
+            let message = format!("invalid option `{key}`: expected an array of {what}");
+            return Err(js_sys::TypeError::new(&message).into());
         }
         let single = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&single, &JsValue::from_str(key), &field);

@@ -120,6 +120,15 @@ test('unknown options and wrong types are TypeErrors naming the key', () => {
   assert.throws(() => clean('<p>x</p>', { explain: 'yes' }), (e) => e instanceof TypeError && /`explain`/.test(e.message));
   assert.throws(() => new Cleaner({ keep: ['everything'] }), (e) => e instanceof TypeError && /`keep`/.test(e.message));
   assert.throws(() => clean('<p>x</p>', 'explain'), TypeError);
+  // A list given as a string says what a list is, not how JavaScript failed to read it.
+  assert.throws(
+    () => clean('<p>x</p>', { keep: 'comments' }),
+    (e) => e instanceof TypeError && e.message === 'invalid option `keep`: expected an array of category names',
+  );
+  assert.throws(
+    () => new Cleaner({ removeSelectors: '.promo' }),
+    (e) => e instanceof TypeError && /`removeSelectors`: expected an array of strings/.test(e.message),
+  );
   assert.throws(() => clean(42), (e) => e instanceof TypeError && /string or a Uint8Array/.test(e.message));
 });
 
