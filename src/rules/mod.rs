@@ -620,6 +620,17 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             Some(WordSignal::Modifier) => token.modifier = true,
             Some(WordSignal::Boilerplate { .. }) => {}
             None if qualifier(word).is_some() => token.qualifier = qualifier(word),
+            // A follow-up is a next step (a reminder, a second visit), not a "follow us" button.
+            None if word.eq_ignore_ascii_case(b"up")
+                && token.boilerplate.is_some_and(|(_, _, s, e)| {
+                    value
+                        .as_bytes()
+                        .get(s..e)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"follow"))
+                }) =>
+            {
+                token.boilerplate = None;
+            }
             None if word.eq_ignore_ascii_case(b"author") || word.eq_ignore_ascii_case(b"authors") => {
                 token.author = Some((start, start + word.len()));
             }
@@ -826,6 +837,14 @@ mod tests {
             }
         ));
         assert_eq!(classify(&div("c-heroBanner__wrapper")), Verdict::Pass);
+        assert_eq!(classify(&div("better__follow-up")), Verdict::Pass);
+        assert!(matches!(
+            classify(&div("follow-us")),
+            Verdict::Verify {
+                category: Category::Share,
+                ..
+            }
+        ));
         assert!(matches!(
             classify(&div("top-banner")),
             Verdict::Verify {
