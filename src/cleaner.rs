@@ -295,11 +295,7 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_bytes(&self, html: &[u8]) -> Result<(Vec<u8>, Report)> {
-        let mut out = Vec::with_capacity(html.len() / 2);
-        let mut stream = self.stream(|b: &[u8]| out.extend_from_slice(b));
-        stream.write(html)?;
-        let report = stream.end()?;
-        Ok((out, report))
+        self.clean_bytes_page(PageSource::default(), html)
     }
 
     /// [`clean_bytes`](Cleaner::clean_bytes) of one page whose address or declared encoding is

@@ -92,6 +92,20 @@ pub enum ReaderOutcome {
 }
 
 impl Report {
+    /// The page's title as a reader wants it: reader mode's headline, else the `<title>`.
+    ///
+    /// ```
+    /// let cleaned = stripwall::Cleaner::new(Default::default())?.clean_str("<title>Port reopens</title><p>Text.</p>")?;
+    /// assert_eq!(cleaned.report.headline(), Some("Port reopens"));
+    /// # Ok::<(), stripwall::Error>(())
+    /// ```
+    pub fn headline(&self) -> Option<&str> {
+        self.metadata
+            .as_ref()
+            .and_then(|m| m.title.as_deref())
+            .or(self.title.as_deref())
+    }
+
     /// Total number of elements removed, over all categories.
     pub fn elements_removed(&self) -> u64 {
         self.removed.values().map(|t| t.elements).sum()

@@ -244,11 +244,7 @@ impl Cleaned {
     /// The headline (reader mode), else the page's `<title>`.
     #[getter]
     fn title(&self) -> Option<String> {
-        self.report
-            .metadata
-            .as_ref()
-            .and_then(|m| m.title.clone())
-            .or_else(|| self.report.title.clone())
+        self.report.headline().map(str::to_string)
     }
 
     /// Reader mode's metadata (title, byline, authors, published, …) as a dict; `None` in stream mode.

@@ -137,10 +137,9 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
             (crate::markup::strings::into_string_lossy(out), report)
         }
     };
-    let title = report.metadata.as_ref().and_then(|m| m.title.as_deref());
     to_js(&Outcome {
         html: &html,
-        title: title.or(report.title.as_deref()),
+        title: report.headline(),
         metadata: report.metadata.as_ref(),
         front_matter: crate::front_matter(&report, cleaner.options().url.as_deref()),
         report: &report,

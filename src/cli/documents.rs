@@ -110,7 +110,8 @@ pub fn produce(
     }
 }
 
-fn failed(source: String, out_name: PathBuf, error: String) -> Document {
+/// A document of a file (no record fields).
+fn file_document(source: String, out_name: PathBuf, body: Result<Vec<u8>, String>) -> Document {
     Document {
         source,
         offset: None,
@@ -120,9 +121,13 @@ fn failed(source: String, out_name: PathBuf, error: String) -> Document {
         status: None,
         charset: None,
         out_name,
-        body: Err(error),
+        body,
         body_start: 0,
     }
+}
+
+fn failed(source: String, out_name: PathBuf, error: String) -> Document {
+    file_document(source, out_name, Err(error))
 }
 
 fn read_page(
@@ -138,10 +143,7 @@ fn read_page(
         .bytes_read
         .fetch_add(opened.size.unwrap_or(body.len() as u64), Ordering::Relaxed);
     let body = read.map(|_| body).map_err(|e| e.to_string());
-    emit(Document {
-        body,
-        ..failed(name, out_name, String::new())
-    })
+    emit(file_document(name, out_name, body))
 }
 
 fn read_archive(

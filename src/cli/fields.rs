@@ -134,7 +134,7 @@ pub fn json_line(
 
 fn field_value(field: Field, doc: &Document, html: &str, report: &Report, front_matter: bool) -> Value {
     match field {
-        Field::Title => json!(title(report)),
+        Field::Title => json!(report.headline()),
         Field::Text => json!(stripwall::to_text(html)),
         Field::Markdown => json!(markdown(html, report, front_matter.then_some(doc.url.as_deref()))),
         Field::Html => json!(html),
@@ -152,15 +152,6 @@ pub fn markdown(html: &str, report: &Report, front_matter: Option<Option<&str>>)
         Some(source) => stripwall::front_matter(report, source) + &body,
         None => body,
     }
-}
-
-/// The page's title: reader mode's headline, else the `<title>`.
-pub fn title(report: &Report) -> Option<String> {
-    report
-        .metadata
-        .as_ref()
-        .and_then(|m| m.title.clone())
-        .or(report.title.clone())
 }
 
 /// The file of one document under `--output-dir`, in `format` (HTML by default), and its

@@ -59,7 +59,7 @@ pub fn run(
             let report = cleaner.clean_io(input, &mut html)?;
             let html = String::from_utf8_lossy(&html).into_owned();
             let value = serde_json::json!({
-                "title": crate::fields::title(&report),
+                "title": report.headline(),
                 "text": stripwall::to_text(&html),
                 "markdown": crate::fields::markdown(&html, &report, front_matter.then_some(cleaner.options().url.as_deref())),
                 "html": html,

@@ -20,8 +20,7 @@ use crate::report::Report;
 pub fn front_matter(report: &Report, source: Option<&str>) -> String {
     let meta = report.metadata.as_ref();
     let mut out = String::from("---\n");
-    let title = meta.and_then(|m| m.title.as_deref()).or(report.title.as_deref());
-    if let Some(title) = title {
+    if let Some(title) = report.headline() {
         field(&mut out, "title", title);
     }
     if let Some(source) = source.or_else(|| meta.and_then(|m| m.canonical_url.as_deref())) {

@@ -31,18 +31,18 @@ pub(crate) struct Article {
 pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, options: &Options) -> Article {
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
-    let whole = score::Choice::whole_page(&scan.nodes);
     let (choice, outcome) = match score::choose(&scan.nodes, options.preset) {
         // On a page not known to be an article (a thread, a product, a listing, a service
         // page), a best block that keeps less than half of the page's text is one part of the
         // content, not the content: the page, as stream mode cleaned it, is.
         Some(choice)
-            if ld.kind.kind() != PageKind::Article && choice.kept_text_chars(&scan.nodes) * 2 < whole.text_chars =>
+            if ld.kind.kind() != PageKind::Article
+                && choice.kept_text_chars(&scan.nodes) * 2 < score::page_text_chars(&scan.nodes) =>
         {
-            (whole, ReaderOutcome::WholePage)
+            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
         Some(choice) => (choice, ReaderOutcome::Article),
-        None => (whole, ReaderOutcome::WholePage),
+        None => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
     };
     let tidy = extract::Tidy {
         base: base.clone(),

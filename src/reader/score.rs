@@ -165,20 +165,33 @@ impl Choice {
 
     /// The whole page, as stream mode cleaned it.
     pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
-        // The body when there is one (the head is not content), else every top-level element.
-        let roots = match nodes.iter().position(|n| n.kind == Kind::Body) {
-            Some(body) => vec![body as u32],
-            None => (0..nodes.len() as u32)
-                .filter(|&i| nodes[i as usize].parent == NONE)
-                .collect(),
-        };
         let has_body = nodes.iter().any(|n| n.kind == Kind::Body);
-        let mut choice = Choice::of(nodes, roots, &[]);
+        let mut choice = Choice::of(nodes, page_roots(nodes), &[]);
         choice.treat.fill(Treat::Keep);
         // Without a body (a fragment, or text with no markup) nothing is left out.
         choice.everything = !has_body;
         choice
     }
+}
+
+/// The page's content roots: the body when there is one (the head is not content), else every
+/// top-level element.
+fn page_roots(nodes: &[Node]) -> Vec<u32> {
+    match nodes.iter().position(|n| n.kind == Kind::Body) {
+        Some(body) => vec![body as u32],
+        None => (0..nodes.len() as u32)
+            .filter(|&i| nodes[i as usize].parent == NONE)
+            .collect(),
+    }
+}
+
+/// Characters of text on the whole page (what [`Choice::whole_page`] keeps), without building
+/// that choice.
+pub(crate) fn page_text_chars(nodes: &[Node]) -> u64 {
+    page_roots(nodes)
+        .iter()
+        .map(|&root| nodes[root as usize].text as u64)
+        .sum()
 }
 
 /// Furniture, link-only paragraphs and caption markup, decided from the records.
