@@ -433,6 +433,42 @@ fn is_panel(el: &StartTag<'_>) -> bool {
     )
 }
 
+/// Customer reviews and rating widgets under a product (`class="product-reviews"`, a review
+/// vendor's widget): other people's comments on the item, not the item. Only asked on product
+/// pages after their headline: on an article "review" names the article itself.
+///
+/// ```text
+/// <div id="reviews" class="jdgm-widget">…</div>   → a review widget
+/// <section class="review-body">…</section>       → on an article page never asked
+/// ```
+pub(crate) fn is_review_widget(el: &StartTag<'_>) -> Option<Verdict> {
+    if !matches!(el.tag, "div" | "section" | "aside" | "ul" | "ol") {
+        return None;
+    }
+    let found = has_word(
+        el,
+        &[
+            b"review",
+            b"reviews",
+            b"rating",
+            b"ratings",
+            b"testimonials",
+            b"judgeme",
+            b"jdgm",
+            b"okendo",
+            b"yotpo",
+            b"stamped",
+            b"bazaarvoice",
+            b"trustpilot",
+        ],
+    );
+    found.then_some(Verdict::Verify {
+        category: Category::Comments,
+        reason: Reason::Fixed("a product's reviews"),
+        evidence: Evidence::Strong,
+    })
+}
+
 /// Whether a class or id word of `el` is one of `words` (lower case).
 fn has_word(el: &StartTag<'_>, words: &[&[u8]]) -> bool {
     let mut found = false;
@@ -585,14 +621,30 @@ struct TokenState {
 ///   (`elementor-widget-share-buttons` is a share bar).
 /// - A hero is a page's top feature, its headline and lede: a hero banner or hero header is
 ///   content, where a banner alone is a strip of chrome.
+/// - A component's own header or footer (`card-header`, `ccard-header`, `product-footer`) is a
+///   part of that component, not the site's header or footer. (Not `content-header`: on an
+///   article that is the byline row, and `content-footer` its author box and tags.)
 const QUALIFIED_WORDS: &[(&[u8], &[&[u8]])] = &[
     (b"elementor", &[b"widget", b"widgets"]),
     (b"hero", &[b"banner", b"header"]),
+    (b"card", &[b"header", b"footer"]),
+    (b"tile", &[b"header", b"footer"]),
+    (b"item", &[b"header", b"footer"]),
+    (b"product", &[b"header", b"footer"]),
+    (b"price", &[b"header", b"footer"]),
+    (b"prices", &[b"header", b"footer"]),
 ];
 
 /// The qualifier `word` is, if it is one.
 fn qualifier(word: &[u8]) -> Option<usize> {
-    QUALIFIED_WORDS.iter().position(|(q, _)| q.eq_ignore_ascii_case(word))
+    QUALIFIED_WORDS
+        .iter()
+        .position(|(q, _)| q.eq_ignore_ascii_case(word))
+        .or_else(|| {
+            // Card components carry a prefix glued on (`ccard`, `productcard`).
+            let card = word.len() > 4 && word[word.len() - 4..].eq_ignore_ascii_case(b"card");
+            card.then(|| qualifier(b"card")).flatten()
+        })
 }
 
 /// Whether the qualifier at `index` makes the chrome word `word` say nothing.
@@ -837,6 +889,31 @@ mod tests {
             }
         ));
         assert_eq!(classify(&div("c-heroBanner__wrapper")), Verdict::Pass);
+        // A card's or a product's own header and footer are parts of it; the site's are chrome.
+        assert_eq!(classify(&div("card-header")), Verdict::Pass);
+        assert_eq!(classify(&div("rf-ccard-content-header")), Verdict::Content);
+        assert!(matches!(
+            classify(&div("content-footer")),
+            Verdict::Verify {
+                category: Category::Footer,
+                ..
+            }
+        ));
+        assert_eq!(classify(&div("product-footer")), Verdict::Pass);
+        assert!(matches!(
+            classify(&div("site-header")),
+            Verdict::Verify {
+                category: Category::Navigation,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify(&div("header-content")),
+            Verdict::Verify {
+                category: Category::Navigation,
+                ..
+            }
+        ));
         assert_eq!(classify(&div("better__follow-up")), Verdict::Pass);
         assert!(matches!(
             classify(&div("follow-us")),

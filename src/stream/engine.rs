@@ -807,6 +807,14 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             };
         }
     }
+    if verdict == Verdict::Pass {
+        let st = state.borrow();
+        if st.seen_h1 && st.facts.kind.kind() == PageKind::Product {
+            if let Some(reviews) = rules::is_review_widget(&info) {
+                verdict = reviews;
+            }
+        }
+    }
     if verdict.category() == Some(Category::Comments) && state.borrow().facts.kind.is_thread() {
         // On a forum thread or a Q&A page the posts and answers are the content.
         verdict = Verdict::Pass;
