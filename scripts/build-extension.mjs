@@ -23,6 +23,11 @@ mkdirSync(join(out, 'lib/pkg'), { recursive: true });
 for (const file of ['browser.mjs', 'api.mjs']) cpSync(join(root, 'js', file), join(out, 'lib/js', file));
 for (const file of ['stripwall.js', 'stripwall_bg.wasm']) cpSync(join(root, 'pkg', file), join(out, 'lib/pkg', file));
 cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
+// The "reader available" check in every tab is Readability's isProbablyReaderable (Apache-2.0), a
+// plain script the content script calls: a walk over the page's paragraphs, no WebAssembly.
+const readability = join(root, 'node_modules/@mozilla/readability');
+cpSync(join(readability, 'Readability-readerable.js'), join(out, 'lib/Readability-readerable.js'));
+cpSync(join(readability, 'LICENSE.md'), join(out, 'lib/Readability-LICENSE.md'));
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -31,7 +31,7 @@ pub(crate) struct Article {
 pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, options: &Options) -> Article {
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
-    let (choice, outcome) = match score::choose(&scan.nodes, options.preset) {
+    let (mut choice, outcome) = match score::choose(&scan.nodes, options.preset) {
         // On a page not known to be an article (a thread, a product, a listing, a service
         // page), a best block that keeps less than half of the page's text is one part of the
         // content, not the content: the page, as stream mode cleaned it, is.
@@ -44,6 +44,9 @@ pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, op
         Some(choice) => (choice, ReaderOutcome::Article),
         None => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
     };
+    if ld.kind.is_thread() {
+        choice.keep_bylines(&scan.nodes);
+    }
     let tidy = extract::Tidy {
         base: base.clone(),
         keep_attributes: &options.keep_attributes,

@@ -123,6 +123,9 @@ pub(crate) struct Node {
     /// Article furniture by its name or tag: a byline, dateline, tag list, credit, the headline,
     /// a button. Dropped from the article when its text is short.
     pub furniture: bool,
+    /// Named as a byline (`byline`, `author` …): furniture of an article, but on a thread the
+    /// name of who wrote each post.
+    pub byline: bool,
     /// Named as a caption or a photo credit (`wp-caption`, `credit`).
     pub caption: bool,
     /// Named as a picture (`image`, `photo`, `media` …): with an image and little text, a figure.
@@ -260,6 +263,7 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         counts: Counts::of(kind),
         class_hash,
         furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
+        byline,
         caption: named.caption,
         picture: named.picture,
     });

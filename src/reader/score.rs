@@ -163,6 +163,16 @@ impl Choice {
         kept
     }
 
+    /// Keeps the bylines inside the kept subtrees: on a thread each post's byline names who
+    /// wrote it, which a reader of the thread needs, where an article's one byline is metadata.
+    pub(crate) fn keep_bylines(&mut self, nodes: &[Node]) {
+        for (treat, node) in self.treat.iter_mut().zip(nodes) {
+            if node.byline && *treat == Treat::Drop {
+                *treat = Treat::Keep;
+            }
+        }
+    }
+
     /// The whole page, as stream mode cleaned it.
     pub(crate) fn whole_page(nodes: &[Node]) -> Choice {
         let has_body = nodes.iter().any(|n| n.kind == Kind::Body);

@@ -1,4 +1,5 @@
-// The demo page and the extension in Debian's Chromium, driven by playwright-core.
+// The demo page and the browser entry in Debian's Chromium, driven by playwright-core (the
+// extension: extension.test.mjs).
 // Screenshots go to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,72 +97,5 @@ test('in the browser, Shift_JIS and Big5 bytes are decoded by its TextDecoder, w
     });
   } finally {
     await browser.close();
-  }
-});
-
-/**
- * The built extension, as loaded for the test. The toolbar click grants `activeTab`, and
- * Playwright cannot click browser chrome, so the test's copy also gets host access to the
- * local test server; everything else is the shipped extension, unchanged.
- */
-function extensionForTest(dir) {
-  cpSync(extension, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
-
-test('the extension turns a paywalled, cookie-walled page into a reader view', async () => {
-  const profile = mkdtempSync(join(tmpdir(), 'stripwall-profile-'));
-  const unpacked = extensionForTest(mkdtempSync(join(tmpdir(), 'stripwall-extension-')));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [...args, `--disable-extensions-except=${unpacked}`, `--load-extension=${unpacked}`],
-    viewport: { width: 1000, height: 900 },
-  });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const article = await context.newPage();
-    const url = `${server.url}/tests/browser/fixtures/news-article.html`;
-    await article.goto(url);
-    // What the toolbar button does (Playwright cannot click browser chrome).
-    const [reader] = await Promise.all([
-      context.waitForEvent('page'),
-      worker.evaluate(async (pageUrl) => {
-        const [tab] = await chrome.tabs.query({ url: pageUrl });
-        await globalThis.openReader(tab);
-      }, url),
-    ]);
-    await reader.waitForSelector('#article p');
-    await reader.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Cleaned'));
-    const text = await reader.$eval('#view', (v) => v.innerText);
-    assert.match(text, /Harbour reopens after storm repairs/);
-    assert.match(text, /Engineers rebuilt forty metres of the wall/);
-    assert.match(text, /Maren Holt/);
-    for (const gone of ['Subscribe to keep reading', 'We use cookies', 'Accept all', 'Politics', 'Weather', 'All rights reserved']) {
-      assert.ok(!text.includes(gone), `${gone} should not be in the reader view:\n${text}`);
-    }
-    // No page script ran in the reader view.
-    assert.equal(await reader.evaluate(() => globalThis.pageScriptRan), undefined);
-    assert.equal(await reader.$$eval('#article script, #article [onclick]', (n) => n.length), 0);
-    // Typography: dark theme and a larger size stick.
-    await reader.click('#theme');
-    await reader.click('#larger');
-    await reader.waitForFunction(() => document.body.className === 'dark');
-    await reader.screenshot({ path: join(artifacts, 'extension-reader.png'), fullPage: true });
-    // The per-site switch: off, and the button leaves the site alone.
-    await reader.uncheck('#site');
-    await reader.waitForTimeout(100);
-    const opened = await worker.evaluate(async (pageUrl) => {
-      const [tab] = await chrome.tabs.query({ url: pageUrl });
-      return (await globalThis.openReader(tab)) !== null;
-    }, url);
-    assert.equal(opened, false);
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(unpacked, { recursive: true, force: true });
   }
 });
