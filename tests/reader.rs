@@ -262,3 +262,107 @@ fn a_noscript_fallback_gives_the_real_image_and_nothing_else() {
         "{html}"
     );
 }
+
+/// The reader's metadata of `head` and `body`, on a page `kind` says (via `og:type`).
+fn metadata_of(og_type: &str, head: &str, body: &str) -> stripwall::Metadata {
+    let page =
+        format!(r#"<html><head><meta property="og:type" content="{og_type}">{head}</head><body>{body}</body></html>"#);
+    read(&page).report.metadata.unwrap()
+}
+
+#[test]
+fn a_date_written_under_the_headline_is_the_publication_date() {
+    let body = format!(
+        r#"<article><h1>Bridge approved</h1><p class="dek">The council says yes to the new crossing.</p>
+        <div class="meta"><span>Last updated</span><span>Aug 4, 2025</span></div>{}</article>"#,
+        story(4)
+    );
+    assert_eq!(
+        metadata_of("article", "", &body).published.as_deref(),
+        Some("2025-08-04")
+    );
+    // Day first, with dots, is how much of Europe writes it.
+    let body = body.replace("Aug 4, 2025", "04.08.2025");
+    assert_eq!(
+        metadata_of("article", "", &body).published.as_deref(),
+        Some("2025-08-04")
+    );
+    // Metadata the page states wins over text, and non-ISO values become dates.
+    let head = r#"<meta property="article:published_time" content="Feb 08, 2022">"#;
+    assert_eq!(
+        metadata_of("article", head, &body).published.as_deref(),
+        Some("2022-02-08")
+    );
+    // A date far below the headline is some paragraph's, not the article's.
+    let late = format!(
+        "<article><h1>Bridge approved</h1>{}<p>The last bridge opened on March 3, 1990.</p></article>",
+        story(6)
+    );
+    assert_eq!(metadata_of("article", "", &late).published, None);
+}
+
+#[test]
+fn a_product_page_has_no_publication_date_from_its_reviews() {
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Oak lamp",
+        "review":[{"@type":"Review","author":{"@type":"Person","name":"Pat"},"datePublished":"2024-05-01"}]}</script>"#;
+    let body = format!(
+        r#"<h1>Oak lamp</h1><p>In stock since March 3, 2024.</p>{}<div class="reviews"><time itemprop="datePublished" datetime="2024-05-02">2 May</time></div>"#,
+        story(3)
+    );
+    let meta = metadata_of("product", head, &body);
+    assert_eq!(meta.published, None);
+    assert!(meta.authors.is_empty(), "{:?}", meta.authors);
+}
+
+#[test]
+fn authors_from_microdata_bylines_in_text_and_graph_references() {
+    // A forum post's microdata names its author inside a user card.
+    let body = format!(
+        r#"<div itemprop="author" itemscope><a itemprop="name" href="/u/ryebread">ryebread</a> <span>Member since 2019 · 412 posts</span></div>{}"#,
+        story(4)
+    );
+    assert_eq!(metadata_of("article", "", &body).authors, ["ryebread"]);
+    // "Written by" in one element and the name in the next.
+    let body = format!("<h1>Bridge approved</h1><p>Written by</p><p>Edda Tabor</p>{}", story(4));
+    assert_eq!(metadata_of("article", "", &body).authors, ["Edda Tabor"]);
+    // A JSON-LD author given as a reference to the graph's person.
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"Article","headline":"Bridge approved","author":{"@id":"https://x.example/#/person/1"}},
+        {"@type":"Person","@id":"https://x.example/#/person/1","name":"Ann Lee"}]}</script>"#;
+    assert_eq!(metadata_of("article", head, &story(4)).authors, ["Ann Lee"]);
+    // A byline that holds only a month or a label names no one.
+    let body = format!(
+        r#"<h1>Bridge approved</h1><span class="byline">October</span>{}"#,
+        story(4)
+    );
+    assert_eq!(metadata_of("article", "", &body).byline, None);
+}
+
+#[test]
+fn a_thread_and_a_question_give_their_first_post_s_author_and_date() {
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage",
+        "mainEntity":{"@type":"Question","name":"Why does my starter smell?","author":{"@type":"Person","name":"ryebread"},
+        "datePublished":"2026-03-02T09:14:00Z","acceptedAnswer":{"@type":"Answer","author":{"@type":"Person","name":"crumbshot"}}}}</script>"#;
+    let meta = metadata_of("website", head, &story(4));
+    assert_eq!(meta.authors, ["ryebread"]);
+    assert_eq!(meta.published.as_deref(), Some("2026-03-02T09:14:00Z"));
+}
+
+#[test]
+fn the_title_is_the_headline_when_the_social_title_is_a_pitch() {
+    let head = r#"<title>Fitness trends 2025: nine to watch | Gym Weekly</title>
+        <meta property="og:title" content="You won't believe these 9 fitness trends">"#;
+    let body = format!("<h1>Nine fitness trends to keep an eye on in 2025</h1>{}", story(4));
+    assert_eq!(
+        metadata_of("article", head, &body).title.as_deref(),
+        Some("Nine fitness trends to keep an eye on in 2025")
+    );
+    // Where the social title is the page's title, it stays.
+    let head = r#"<title>Bridge approved after long debate | City News</title>
+        <meta property="og:title" content="Bridge approved after long debate">"#;
+    let body = format!("<h1>Council meeting notes</h1>{}", story(4));
+    assert_eq!(
+        metadata_of("website", head, &body).title.as_deref(),
+        Some("Bridge approved after long debate")
+    );
+}

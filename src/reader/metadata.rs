@@ -2,9 +2,11 @@
 //! Read in reader mode from `<meta>` tags, OpenGraph, Twitter cards, JSON-LD, `<time>` and the
 //! page's byline element.
 
+use crate::reader::dates;
 use crate::reader::scan::PageFacts;
 use crate::reader::url::BaseUrl;
 use crate::report::Metadata;
+use crate::rules::page_kind::PageKind;
 use crate::rules::paywall::LdArticle;
 
 /// Everything the metadata is read from.
@@ -12,6 +14,13 @@ pub(crate) struct Sources<'a> {
     pub facts: &'a PageFacts,
     pub article: &'a LdArticle,
     pub page: &'a LdArticle,
+    /// The authors of the article and page objects, `@id` references resolved.
+    pub article_authors: Vec<String>,
+    pub page_authors: Vec<String>,
+    /// The kind of page: an article's dates and bylines are read more freely than a shop's.
+    pub kind: PageKind,
+    /// Microdata `datePublished` anywhere on the page, removed parts included.
+    pub item_published: Option<String>,
     pub title_tag: Option<&'a str>,
     pub base: Option<&'a BaseUrl>,
     pub first_paragraph: Option<String>,
@@ -29,28 +38,44 @@ impl Metadata {
             })
         };
         let ld = |f: fn(&LdArticle) -> Option<&String>| f(s.article).or_else(|| f(s.page)).map(|v| clean(v));
-        let h1 = s.facts.h1.as_deref().map(clean);
-        let title = meta(&["og:title", "twitter:title"])
-            .or_else(|| ld(|a| a.headline.as_ref()))
-            .or_else(|| s.title_tag.map(clean))
-            .map(|t| headline(&t, h1.as_deref()))
-            .or(h1);
-        let mut authors: Vec<String> = if !s.article.authors.is_empty() {
-            s.article.authors.clone()
+        let article_page = matches!(s.kind, PageKind::Article | PageKind::Forum);
+        let site = meta(&["og:site_name"]).or_else(|| ld(|a| a.publisher.as_ref()));
+        let title = title(s, &meta, site.as_deref());
+        let mut authors: Vec<String> = if !s.article_authors.is_empty() {
+            s.article_authors.clone()
         } else {
-            s.page.authors.clone()
+            s.page_authors.clone()
         };
         if authors.is_empty() {
             authors.extend(meta(&["author", "article:author", "dc.creator", "byl"]).filter(|a| !a.contains("://")));
         }
+        if authors.is_empty() {
+            // Twitter's card labels: "Written by" · "Ana Costa".
+            let written_by = meta(&["twitter:label1"]).is_some_and(|l| {
+                let l = l.to_lowercase();
+                l.contains("written by") || l.contains("author")
+            });
+            authors.extend(meta(&["twitter:data1"]).filter(|_| written_by));
+        }
+        if authors.is_empty() {
+            authors.extend(s.facts.item_author.as_deref().and_then(author_name));
+        }
+        if authors.is_empty() && matches!(s.kind, PageKind::Article | PageKind::Other) {
+            authors.extend(s.facts.by_text.clone());
+        }
         authors.iter_mut().for_each(|a| *a = clean(a));
         authors.dedup();
+        if !article_page {
+            // A shop or a service page names itself as its author: that is no byline.
+            authors.retain(|a| site.as_ref().is_none_or(|site| !a.eq_ignore_ascii_case(site)));
+        }
         let byline = s
             .facts
             .byline
             .as_deref()
             .and_then(author_name)
             .or_else(|| (!authors.is_empty()).then(|| authors.join(", ")));
+        let published = published(s, &meta);
         let absolute = |url: String| match s.base {
             Some(base) => base.resolve(&url),
             None => url,
@@ -59,23 +84,15 @@ impl Metadata {
             title,
             byline,
             authors,
-            published: meta(&[
-                "article:published_time",
-                "datepublished",
-                "date",
-                "dc.date",
-                "pubdate",
-                "publishdate",
-            ])
-            .or_else(|| ld(|a| a.published.as_ref()))
-            .or_else(|| s.facts.first_time.clone()),
+            published,
             modified: meta(&[
                 "article:modified_time",
                 "og:updated_time",
                 "datemodified",
                 "last-modified",
             ])
-            .or_else(|| ld(|a| a.modified.as_ref())),
+            .or_else(|| ld(|a| a.modified.as_ref()))
+            .and_then(|d| dates::normalize(&d)),
             site_name: meta(&["og:site_name", "application-name"]).or_else(|| ld(|a| a.publisher.as_ref())),
             lang: s
                 .facts
@@ -100,6 +117,107 @@ impl Metadata {
                 .map(absolute),
         }
     }
+}
+
+/// The title: the social or `<title>` title's headline (without the site's name), unless the
+/// page's one `<h1>` is surely the headline and the title is not: the JSON-LD headline is the
+/// `<h1>`, the social title is a pitch of its own (not in `<title>`), or on an article the
+/// `<h1>` says much of what the title says.
+fn title(s: &Sources<'_>, meta: &dyn Fn(&[&str]) -> Option<String>, site: Option<&str>) -> Option<String> {
+    let h1 = s.facts.h1.as_deref().map(clean);
+    let ld_headline = s.article.headline.as_deref().or(s.page.headline.as_deref()).map(clean);
+    let social = meta(&["og:title", "twitter:title"]);
+    let title = social
+        .clone()
+        .or_else(|| ld_headline.clone())
+        .or_else(|| s.title_tag.map(clean))
+        .map(|t| headline(&t, h1.as_deref()));
+    let Some(h1) = h1 else { return title };
+    let Some(current) = title else { return Some(h1) };
+    let sure_h1 = !s.facts.several_h1
+        && h1.split_whitespace().count() >= 2
+        && site.is_none_or(|site| !h1.eq_ignore_ascii_case(site));
+    if !sure_h1 || fold(&current) == fold(&h1) || ld_headline.as_deref().is_some_and(|l| fold(l) == fold(&current)) {
+        return Some(current);
+    }
+    let named_by_ld = ld_headline.as_deref().is_some_and(|l| fold(l) == fold(&h1));
+    let social_pitch = match (&social, s.title_tag) {
+        (Some(social), Some(tag)) => !fold(tag).contains(&fold(social)),
+        _ => false,
+    };
+    let close = s.kind == PageKind::Article && shared_words(&h1, &current) >= 0.5;
+    Some(if named_by_ld || social_pitch || close {
+        h1
+    } else {
+        current
+    })
+}
+
+/// The share of `a`'s words that `b` has too.
+fn shared_words(a: &str, b: &str) -> f64 {
+    let words = |t: &str| -> Vec<String> {
+        fold(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|w| b.contains(w)).count() as f64 / a.len() as f64
+}
+
+/// The publication date: what the page's metadata states (article metadata, JSON-LD article,
+/// microdata), else a date written near the headline, else what the page object or the first
+/// `<time>` says. Dates that are not ISO 8601 are given as `YYYY-MM-DD`.
+fn published(s: &Sources<'_>, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
+    // A date written near a product's or a listing's name is an offer's or an item's, not the
+    // page's.
+    let dated_page = !matches!(s.kind, PageKind::Product | PageKind::Listing | PageKind::Documentation);
+    let stated = meta(&[
+        "article:published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "pubdate",
+        "publishdate",
+        "citation_publication_date",
+        "citation_date",
+        "parsely-pub-date",
+        "og:published_time",
+        "sailthru.date",
+    ])
+    .or_else(|| s.article.published.as_deref().map(clean))
+    // On a product page the microdata dates are its reviews'.
+    .or_else(|| {
+        s.facts
+            .item_published
+            .clone()
+            .or_else(|| s.item_published.clone())
+            .filter(|_| dated_page)
+    })
+    .and_then(|d| dates::normalize(&d));
+    stated
+        .or_else(|| {
+            s.facts
+                .near_h1
+                .as_deref()
+                .filter(|_| dated_page)
+                .and_then(dates::first_date)
+        })
+        // A web page's own date is the article's only on an article page: elsewhere it is when
+        // a shop or a service page was made.
+        .or_else(|| {
+            s.page
+                .published
+                .as_deref()
+                .filter(|_| s.kind == PageKind::Article)
+                .map(clean)
+        })
+        .or_else(|| s.facts.first_time.clone().filter(|_| dated_page))
+        .and_then(|d| dates::normalize(&d))
 }
 
 /// The author's name in a byline element's text: without "By" or "Posted by:", a date, a
@@ -127,15 +245,27 @@ fn author_name(byline: &str) -> Option<String> {
         "por ",
     ];
     const SEPARATORS: [&str; 8] = [" - ", " – ", " — ", " | ", " • ", " · ", " » ", " / "];
-    const ENDS: [&str; 6] = [
+    const ENDS: [&str; 8] = [
         "published",
         "updated",
         "posted",
         "last updated",
         "min read",
         "reading time",
+        "on",
+        "wrote",
     ];
     let mut text = clean(byline);
+    // "Text by Ana", "Reviewed by: Ana", "03/10/2023 by Ana": the name follows a short lead-in.
+    // (`get`: the lower-cased text may be cut elsewhere than the text, never inside a character.)
+    if let Some(at) = text.to_lowercase().find(" by ") {
+        if let (Some(lead), Some(rest)) = (text.get(..at), text.get(at + 4..)) {
+            let words = lead.split_whitespace().count();
+            if words <= 2 || (words <= 3 && !lead.chars().any(char::is_lowercase)) {
+                text = rest.trim_start_matches(':').trim_start().to_string();
+            }
+        }
+    }
     for prefix in PREFIXES {
         if text
             .get(..prefix.len())
@@ -148,7 +278,8 @@ fn author_name(byline: &str) -> Option<String> {
     if let Some(at) = SEPARATORS.iter().filter_map(|s| text.find(s)).min() {
         text.truncate(at);
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // An address is not a name ("Newsdesk news@example.com").
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !w.contains('@')).collect();
     // The name ends where a date, a time or a label starts (a number after the first word).
     let end = words
         .iter()
@@ -194,7 +325,43 @@ fn author_name(byline: &str) -> Option<String> {
     let name = name
         .trim_matches(|c: char| c.is_whitespace() || ",;:-–—|".contains(c))
         .to_string();
-    (!name.is_empty() && words.len() <= 8 && name.chars().count() <= 80).then_some(name)
+    (!name.is_empty() && words.len() <= 8 && name.chars().count() <= 80 && !is_label(&name)).then_some(name)
+}
+
+/// A byline element's text that names no one: a month or a weekday, a label, a number.
+fn is_label(text: &str) -> bool {
+    const LABELS: [&str; 12] = [
+        "author",
+        "authors",
+        "by",
+        "posted",
+        "updated",
+        "published",
+        "home",
+        "admin",
+        "staff",
+        "guest",
+        "anonymous",
+        "written",
+    ];
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let single = !word.contains(' ');
+    text.starts_with('[')
+        || !text.chars().any(char::is_alphabetic)
+        || (single
+            && (LABELS.contains(&word.as_str())
+                || DAYS.iter().any(|d| word.len() >= 3 && d.starts_with(word.as_str()))
+                || dates::first_date(&format!("{word} 1 2000")).is_some()
+                || word.chars().count() <= 2))
 }
 
 fn clean(value: &str) -> String {
@@ -344,6 +511,10 @@ mod tests {
             facts: &facts,
             article: &article,
             page: &LdArticle::default(),
+            article_authors: article.authors.clone(),
+            page_authors: Vec::new(),
+            kind: PageKind::Article,
+            item_published: None,
             title_tag: Some("Headline | News"),
             base: Some(&base),
             first_paragraph: None,

@@ -6,6 +6,7 @@
 //! article's subtrees, and pass 2 ([`extract`]) keeps just those, with links made absolute
 //! ([`url`]). [`metadata`] gathers title, byline, dates and the rest from all the page says.
 
+pub(crate) mod dates;
 pub(crate) mod extract;
 pub(crate) mod metadata;
 pub(crate) mod scan;
@@ -57,6 +58,10 @@ pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, op
         facts: &scan.facts,
         article: &ld.article,
         page: &ld.page,
+        article_authors: ld.authors(&ld.article),
+        page_authors: ld.authors(&ld.page),
+        kind: ld.kind.kind(),
+        item_published: ld.item_published.clone(),
         title_tag,
         base: base.as_ref(),
         first_paragraph,

@@ -181,7 +181,24 @@ pub(crate) struct PageFacts {
     pub first_time: Option<String>,
     pub byline: Option<String>,
     pub h1: Option<String>,
+    /// The page has more than one distinct `<h1>` text: the first is not surely the headline.
+    pub several_h1: bool,
+    /// The author an `itemprop="author"` element names: its `itemprop="name"`, else its text.
+    pub item_author: Option<String>,
+    /// `itemprop="datePublished"` on an element: its `content` or `datetime`, else its text.
+    pub item_published: Option<String>,
+    /// The name in a text that reads "By Ana Costa" (or a lone "By" and then the name).
+    pub by_text: Option<String>,
+    /// The visible text around the first `<h1>` (on a page without one, the first `<h2>`): up
+    /// to [`BEFORE_H1`] characters before its text and [`FROM_H1`] from its start, where an
+    /// article's date line usually stands.
+    pub near_h1: Option<String>,
 }
+
+/// Characters of text kept before the first `<h1>` (see [`PageFacts::near_h1`]).
+pub(crate) const BEFORE_H1: usize = 200;
+/// Characters of text kept from the first `<h1>` on.
+pub(crate) const FROM_H1: usize = 500;
 
 /// The records of one document.
 #[derive(Debug, Default)]
@@ -206,6 +223,118 @@ struct ScanState {
     byline_text: String,
     h1_node: Option<u32>,
     h1_text: String,
+    /// `itemprop="author"` being read, and the `itemprop="name"` inside it.
+    item_author: Capture,
+    item_name: Capture,
+    item_published: Capture,
+    /// The last text was a lone "By": a name may follow in the next.
+    bare_by: bool,
+    /// The text around the first `<h1>`, and around the first `<h2>` for pages without one.
+    near_h1: Window,
+    near_h2: Window,
+}
+
+/// The last [`BEFORE_H1`] characters of visible text until a heading; then the text from it
+/// on, until [`FROM_H1`] more characters were read, whitespace collapsed (pages indent their
+/// markup: runs of spaces are not text).
+#[derive(Default)]
+struct Window {
+    text: String,
+    /// Characters read since the heading began, once it did.
+    after: Option<usize>,
+}
+
+impl Window {
+    fn open(&self) -> bool {
+        self.after.is_none_or(|read| read < FROM_H1)
+    }
+
+    /// The heading begins: only the last [`BEFORE_H1`] characters before it are kept.
+    fn anchor(&mut self) {
+        if self.after.is_none() {
+            self.keep_last(BEFORE_H1);
+            self.after = Some(0);
+        }
+    }
+
+    /// Keeps the last `n` characters, whitespace collapsed.
+    fn keep_last(&mut self, n: usize) {
+        let collapsed = crate::markup::strings::collapse(&self.text);
+        let skip = collapsed.chars().count().saturating_sub(n);
+        self.text = collapsed.chars().skip(skip).collect();
+    }
+
+    /// Elements apart: "Updated<span>Aug 4, 2025</span>" is two words.
+    fn separate(&mut self) {
+        if self.open() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        match self.after {
+            // Before the heading text is copied as it comes, and cut back now and then.
+            None => {
+                self.text.push_str(text);
+                if self.text.len() > 16 * BEFORE_H1 {
+                    self.keep_last(BEFORE_H1);
+                }
+            }
+            Some(read) if read < FROM_H1 => {
+                let mut added = 0;
+                for c in text.chars() {
+                    if read + added >= FROM_H1 {
+                        break;
+                    }
+                    if !c.is_whitespace() {
+                        self.text.push(c);
+                        added += 1;
+                    } else if !self.text.ends_with(' ') {
+                        self.text.push(' ');
+                        added += 1;
+                    }
+                }
+                self.after = Some(read + added);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The text, once the heading was seen.
+    fn result(&self) -> Option<String> {
+        self.after
+            .map(|_| crate::markup::strings::collapse(&crate::decode::entities::decode(&self.text)))
+    }
+}
+
+/// The text of one element being read into a fact.
+#[derive(Default)]
+struct Capture {
+    node: Option<u32>,
+    text: String,
+}
+
+impl Capture {
+    fn start(&mut self, index: u32) {
+        self.node = Some(index);
+        self.text.clear();
+    }
+
+    fn push(&mut self, text: &str) {
+        if self.node.is_some() {
+            crate::markup::strings::push_capped(&mut self.text, text, 4 * MAX_BYLINE_CHARS);
+        }
+    }
+
+    /// The element's text when `index` is the element being read and it ends here.
+    fn end(&mut self, index: u32) -> Option<String> {
+        if self.node != Some(index) {
+            return None;
+        }
+        self.node = None;
+        let text = crate::markup::strings::collapse(&crate::decode::entities::decode(&self.text));
+        (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
+    }
 }
 
 /// Runs pass 1 over `html`.
@@ -226,6 +355,7 @@ pub(crate) fn scan(html: &[u8]) -> Scan {
     for index in open.into_iter().rev() {
         close_node(&mut st, index);
     }
+    st.scan.facts.near_h1 = st.near_h1.result().or_else(|| st.near_h2.result());
     st.scan.finish();
     st.scan
 }
@@ -237,7 +367,7 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
     close_implied(&mut st, &tag, kind);
     let index = st.scan.nodes.len() as u32;
     let parent = st.stack.last().copied().unwrap_or(NONE);
-    let (weight, class_hash, byline, named) = read_attributes(el, &tag, &mut st.scan.facts);
+    let (weight, class_hash, byline, mut named) = read_attributes(el, &tag, &mut st.scan.facts);
     if let Some(p) = st.scan.nodes.get_mut(parent as usize) {
         p.children += 1;
         p.has_block |= kind.is_block();
@@ -273,9 +403,26 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
     if byline && st.byline_node.is_none() && st.scan.facts.byline.is_none() {
         st.byline_node = Some(index);
     }
-    if tag == "h1" && st.h1_node.is_none() && st.scan.facts.h1.is_none() {
+    if tag == "h1" && st.h1_node.is_none() {
         st.h1_node = Some(index);
+        st.h1_text.clear();
+        st.near_h1.anchor();
     }
+    if named.item_author && st.item_author.node.is_none() && st.scan.facts.item_author.is_none() {
+        st.item_author.start(index);
+    } else if named.item_name && st.item_author.node.is_some() && st.item_name.node.is_none() {
+        st.item_name.start(index);
+    }
+    if let Some(value) = named.item_published_value.take() {
+        st.scan.facts.item_published.get_or_insert(value);
+    } else if named.item_published && st.item_published.node.is_none() && st.scan.facts.item_published.is_none() {
+        st.item_published.start(index);
+    }
+    if tag == "h2" {
+        st.near_h2.anchor();
+    }
+    st.near_h1.separate();
+    st.near_h2.separate();
     if !el.can_have_content() {
         return Ok(());
     }
@@ -348,9 +495,22 @@ fn close_node(st: &mut ScanState, index: u32) {
     if st.h1_node == Some(index) {
         st.h1_node = None;
         let h1 = crate::markup::strings::collapse(&crate::decode::entities::decode(&st.h1_text));
-        if !h1.is_empty() {
-            st.scan.facts.h1 = Some(h1);
+        match &st.scan.facts.h1 {
+            _ if h1.is_empty() => {}
+            None => st.scan.facts.h1 = Some(h1),
+            Some(first) if *first != h1 => st.scan.facts.several_h1 = true,
+            Some(_) => {}
         }
+    }
+    if let Some(name) = st.item_name.end(index) {
+        st.scan.facts.item_author = Some(name);
+        st.item_author.node = None;
+    }
+    if let Some(author) = st.item_author.end(index) {
+        st.scan.facts.item_author.get_or_insert(author);
+    }
+    if let Some(date) = st.item_published.end(index) {
+        st.scan.facts.item_published.get_or_insert(date);
     }
 }
 
@@ -365,6 +525,7 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
     let mut meta_content: Option<String> = None;
     let mut rel: Option<String> = None;
     let mut href: Option<String> = None;
+    let mut date_value: Option<String> = None;
     for attr in el.attributes() {
         let name = attr.name();
         match name.as_str() {
@@ -380,7 +541,11 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
             "itemprop" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
             "itemprop" => {
                 let value = attr.value();
-                byline |= value.split_ascii_whitespace().any(|w| w == "author");
+                let has = |word: &str| value.split_ascii_whitespace().any(|w| w == word);
+                named.item_author |= has("author") || has("creator");
+                named.item_name |= has("name");
+                named.item_published |= has("datePublished");
+                byline |= has("author");
                 // schema.org's article text.
                 if value.split_ascii_whitespace().any(|w| w == "articleBody") {
                     weight = weight.saturating_add(25);
@@ -396,7 +561,12 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
             "content" if tag == "meta" => meta_content = Some(attr.value()),
             "lang" if tag == "html" => facts.lang = Some(attr.value()),
             "dir" if tag == "html" => facts.dir = Some(attr.value()),
-            "datetime" if tag == "time" && facts.first_time.is_none() => facts.first_time = Some(attr.value()),
+            "datetime" if tag == "time" => {
+                let value = attr.value();
+                facts.first_time.get_or_insert_with(|| value.clone());
+                date_value = Some(value);
+            }
+            "content" => date_value = Some(attr.value()),
             _ => {}
         }
     }
@@ -413,6 +583,9 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
         }
         "base" => facts.base = facts.base.take().or(href),
         _ => {}
+    }
+    if named.item_published {
+        named.item_published_value = date_value.filter(|v| !v.trim().is_empty());
     }
     // A link to an author page is a byline only as a whole element, not as part of one.
     (weight, class_hash, byline && tag != "meta" && tag != "link", named)
@@ -454,6 +627,12 @@ struct Named {
     caption: bool,
     /// It is a picture.
     picture: bool,
+    /// `itemprop="author"`, `itemprop="name"`, `itemprop="datePublished"` (with its `content`
+    /// or `datetime` value, if it has one).
+    item_author: bool,
+    item_name: bool,
+    item_published: bool,
+    item_published_value: Option<String>,
 }
 
 impl Named {
@@ -538,7 +717,81 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     if st.h1_node.is_some() {
         crate::markup::strings::push_capped(&mut st.h1_text, text, 2048);
     }
+    st.item_author.push(text);
+    st.item_name.push(text);
+    st.item_published.push(text);
+    read_by_text(&mut st, text);
+    st.near_h1.push(text);
+    st.near_h2.push(text);
     Ok(())
+}
+
+/// Reads "By Ana Costa" texts, and a lone "By" whose name is the next text.
+fn read_by_text(st: &mut ScanState, text: &str) {
+    let text = text.trim();
+    if text.is_empty() || st.scan.facts.by_text.is_some() {
+        return;
+    }
+    // Most texts start with no lead-in letter: no lower-casing for them.
+    let lead_in = matches!(
+        text.as_bytes()[0].to_ascii_lowercase(),
+        b'a' | b'b' | b'p' | b's' | b't' | b'w'
+    );
+    if !lead_in && !st.bare_by {
+        return;
+    }
+    const LEAD_INS: [&str; 9] = [
+        "by",
+        "written by",
+        "posted by",
+        "article by",
+        "story by",
+        "words by",
+        "text by",
+        "author",
+        "authors",
+    ];
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches(':').trim_end();
+    if LEAD_INS.contains(&bare) {
+        st.bare_by = true;
+        return;
+    }
+    let rest = if st.bare_by {
+        Some(text)
+    } else {
+        LEAD_INS.iter().find_map(|lead| {
+            let rest = lower.strip_prefix(lead)?;
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            // The lead-in is ASCII, so it is as long in `text` as in `lower` (`get` refuses
+            // a cut inside a character all the same).
+            rest.starts_with(' ')
+                .then(|| text.get(lower.len() - rest.len()..))
+                .flatten()
+        })
+    };
+    st.bare_by = false;
+    if let Some(name) = rest.and_then(name_words) {
+        st.scan.facts.by_text = Some(name);
+    }
+}
+
+/// Two to five capitalised words at the start of `text` that read as a person's name, up to
+/// the first word that does not ("Ana Costa | March 3" → "Ana Costa").
+fn name_words(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| {
+            let w = w.trim_end_matches(',');
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        .take(6)
+        .collect();
+    let name = words.join(" ");
+    let name = name.trim_end_matches(',');
+    ((2..=5).contains(&words.len()) && name.chars().count() <= 60).then(|| name.to_string())
 }
 
 impl Scan {

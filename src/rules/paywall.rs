@@ -77,6 +77,27 @@ pub(crate) struct JsonLdFacts {
     /// The schema.org types named (with microdata's and `og:type`, which the engine adds): the
     /// kind of page.
     pub kind: KindSignals,
+    /// (`@id`, `name`) of the named objects of a `@graph`: an author given as `{"@id": …}`
+    /// names one of them.
+    pub names_by_id: Vec<(String, String)>,
+    /// The first microdata `itemprop="datePublished"` value (`content` or `datetime`) anywhere
+    /// on the page, as the stream engine saw it (the reader sees only what it kept).
+    pub item_published: Option<String>,
+}
+
+impl JsonLdFacts {
+    /// The authors `article` names, `{"@id": …}` references resolved to the graph's names.
+    pub fn authors(&self, article: &LdArticle) -> Vec<String> {
+        let mut authors = article.authors.clone();
+        for id in &article.author_ids {
+            if let Some((_, name)) = self.names_by_id.iter().find(|(i, _)| i == id) {
+                if !authors.contains(name) {
+                    authors.push(name.clone());
+                }
+            }
+        }
+        authors
+    }
 }
 
 /// Metadata of the first JSON-LD object whose `@type` names an article or a web page.
@@ -84,6 +105,8 @@ pub(crate) struct JsonLdFacts {
 pub(crate) struct LdArticle {
     pub headline: Option<String>,
     pub authors: Vec<String>,
+    /// Authors given only by reference (`"author": {"@id": "#/schema/person/1"}`).
+    pub author_ids: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
@@ -107,9 +130,10 @@ impl LdArticle {
         self.modified = self.modified.take().or_else(|| text("dateModified"));
         self.description = self.description.take().or_else(|| text("description"));
         self.language = self.language.take().or_else(|| text("inLanguage"));
-        if self.authors.is_empty() {
+        if self.authors.is_empty() && self.author_ids.is_empty() {
             if let Some(author) = value.get("author") {
                 collect_names(author, &mut self.authors);
+                collect_ids(author, &mut self.author_ids);
             }
         }
         if self.publisher.is_none() {
@@ -141,6 +165,19 @@ fn collect_names(value: &Json, names: &mut Vec<String>) {
     }
 }
 
+/// `@id` references without a name: `{"@id": "#/schema/person/1"}`, or arrays of those.
+fn collect_ids(value: &Json, ids: &mut Vec<String>) {
+    match value {
+        Json::Object(_) if value.get("name").is_none() => {
+            if let Some(Json::String(id)) = value.get("@id") {
+                ids.push(id.clone());
+            }
+        }
+        Json::Array(items) => items.iter().take(16).for_each(|v| collect_ids(v, ids)),
+        _ => {}
+    }
+}
+
 /// An image URL: a string, `{"url": …}`, or the first of an array.
 fn first_url(value: &Json) -> Option<String> {
     match value {
@@ -148,6 +185,15 @@ fn first_url(value: &Json) -> Option<String> {
         Json::Object(_) => value.get("url").or_else(|| value.get("contentUrl")).and_then(first_url),
         Json::Array(items) => items.iter().find_map(first_url),
         _ => None,
+    }
+}
+
+/// Whether `value`'s `@type` is (or lists) `name`.
+fn has_type(value: &Json, name: &str) -> bool {
+    match value.get("@type") {
+        Some(Json::String(t)) => t == name,
+        Some(Json::Array(types)) => types.iter().any(|t| matches!(t, Json::String(t) if t == name)),
+        _ => false,
     }
 }
 
@@ -159,7 +205,20 @@ enum LdType {
 /// Whether a JSON-LD object describes an article or the page that holds one.
 fn ld_type(value: &Json) -> Option<LdType> {
     let of = |t: &str| {
-        if t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting" | "Review" | "Recipe") {
+        // A thread's first post and a question are the page's article: who asked, and when.
+        if t.ends_with("Article")
+            || matches!(
+                t,
+                "BlogPosting"
+                    | "Report"
+                    | "LiveBlogPosting"
+                    | "Review"
+                    | "Recipe"
+                    | "DiscussionForumPosting"
+                    | "SocialMediaPosting"
+                    | "Question"
+            )
+        {
             Some(LdType::Article)
         } else if t.ends_with("WebPage") || t == "ItemPage" {
             Some(LdType::Page)
@@ -181,13 +240,15 @@ impl JsonLdFacts {
     /// Reads one `<script type="application/ld+json">` block. Invalid JSON is ignored.
     pub fn read(&mut self, text: &str) {
         for value in json::parse_all(text) {
-            self.visit(&value);
+            self.visit(&value, false);
         }
     }
 
-    fn visit(&mut self, value: &Json) {
+    /// Reads one JSON-LD value; `in_item` when it sits inside a product or another typed thing
+    /// that is not a page (a product's reviews are not the page's article).
+    fn visit(&mut self, value: &Json, in_item: bool) {
         match value {
-            Json::Array(items) => items.iter().for_each(|v| self.visit(v)),
+            Json::Array(items) => items.iter().for_each(|v| self.visit(v, in_item)),
             Json::Object(members) => {
                 match value.get("@type") {
                     Some(Json::String(t)) => self.kind.schema_types(t),
@@ -204,7 +265,14 @@ impl JsonLdFacts {
                         self.read_parts(parts);
                     }
                 }
-                match ld_type(value) {
+                if let (Some(Json::String(id)), Some(Json::String(name))) = (value.get("@id"), value.get("name")) {
+                    if self.names_by_id.len() < 64 && !name.trim().is_empty() {
+                        self.names_by_id.push((id.clone(), name.trim().to_string()));
+                    }
+                }
+                let ld_type = ld_type(value);
+                match ld_type {
+                    Some(LdType::Article) if in_item && has_type(value, "Review") => {}
                     Some(LdType::Article) => self.article.read(value),
                     Some(LdType::Page) => self.page.read(value),
                     None => {}
@@ -214,7 +282,8 @@ impl JsonLdFacts {
                         self.article_body = Some(body.clone());
                     }
                 }
-                members.iter().for_each(|(_, v)| self.visit(v));
+                let item = in_item || (ld_type.is_none() && value.get("@type").is_some());
+                members.iter().for_each(|(_, v)| self.visit(v, item));
             }
             _ => {}
         }
