@@ -366,3 +366,36 @@ fn the_title_is_the_headline_when_the_social_title_is_a_pitch() {
         Some("Bridge approved after long debate")
     );
 }
+
+#[test]
+fn a_table_layout_with_a_self_closed_row_keeps_the_rows_after_it() {
+    // Old table layouts write a spacer row as `<tr/>`: HTML opens a row there (the slash means
+    // nothing) and the next `<tr>` closes it. The listing after it is the page's content.
+    let rows: String = (1..=12)
+        .map(|i| {
+            format!(
+                r#"<tr class="item"><td>{i}.</td><td><a href="/item/{i}">Startup number {i} is hiring engineers to build its database</a> (example.com)</td></tr><tr><td></td><td>{i} hours ago</td></tr>"#
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<html><head><title>jobs | Board</title></head><body><center><table id="main"><tr><td><a href="/">Board</a> | <a href="/new">new</a></td></tr>
+        <tr style="height:10px"/><tr id="box"><td><div>These are jobs at startups we funded.</div><table>{rows}</table></td></tr></table></center></body></html>"#
+    );
+    let cleaned = read(&page);
+    assert!(
+        cleaned.text().contains("Startup number 1 is hiring"),
+        "{}",
+        cleaned.html
+    );
+    assert!(
+        cleaned.text().contains("Startup number 12 is hiring"),
+        "{}",
+        cleaned.html
+    );
+    assert!(
+        cleaned.report.warnings.iter().all(|w| !w.contains("no text")),
+        "{:?}",
+        cleaned.report.warnings
+    );
+}

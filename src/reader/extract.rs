@@ -138,10 +138,12 @@ fn on_element(
     } else if choice.everything {
         drop(p);
         tidy_element(el, tidy);
-    } else if choice.encloses.get(index as usize).copied().unwrap_or(false) {
-        el.remove_and_keep_content();
     } else {
-        el.remove();
+        // Outside the article only its tags go: the text between them is removed as it comes,
+        // and what it holds is decided element by element. (Removing it whole would also take
+        // what HTML closes it before: a `<tr/>` is open to lol_html until a `</tr>`, where the
+        // scan, as a browser, ended it at the next row, which may be the article.)
+        el.remove_and_keep_content();
     }
     Ok(())
 }

@@ -28,18 +28,33 @@ pub(crate) struct Article {
     pub summary: ReaderSummary,
 }
 
+/// One over the share of the cleaned page's text below which the best block is not the
+/// page's content but one part of it: half on a page not known to be an article (a thread, a
+/// product, a listing, a service page); on an article, where stream mode has removed the
+/// chrome around the story, a third.
+fn fallback_share(kind: PageKind) -> u64 {
+    if kind == PageKind::Article {
+        3
+    } else {
+        2
+    }
+}
+
 /// Runs both passes over `cleaned` (stream mode's output for the page).
 pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, options: &Options) -> Article {
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
     let (mut choice, outcome) = match score::choose(&scan.nodes, options.preset) {
-        // On a page not known to be an article (a thread, a product, a listing, a service
-        // page), a best block that keeps less than half of the page's text is one part of the
-        // content, not the content: the page, as stream mode cleaned it, is.
+        // A best block that keeps too little of the page's text (see `fallback_share`) is one
+        // part of the content, not the content: the page, as stream mode cleaned it, is.
         Some(choice)
-            if ld.kind.kind() != PageKind::Article
-                && choice.kept_text_chars(&scan.nodes) * 2 < score::page_text_chars(&scan.nodes) =>
+            if choice.kept_text_chars(&scan.nodes) * fallback_share(ld.kind.kind())
+                < score::page_text_chars(&scan.nodes) =>
         {
+            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
+        }
+        // A block with nothing to read but captions (a gallery of product cards) is no article.
+        Some(choice) if choice.reading_text_chars(&scan.nodes) == 0 => {
             (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
         Some(choice) => (choice, ReaderOutcome::Article),

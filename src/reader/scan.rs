@@ -394,7 +394,7 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         class_hash,
         furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
         byline,
-        caption: named.caption,
+        caption: named.caption || tag == "figcaption",
         picture: named.picture,
     });
     if st.byline_node.is_some() {

@@ -24,8 +24,6 @@ const MIN_SHORT_ARTICLE_CHARS: u32 = 60;
 pub(crate) struct Choice {
     /// Kept subtrees, by record index, in document order.
     pub roots: Vec<u32>,
-    /// Per record: it encloses a kept subtree (its tags go, its kept content stays).
-    pub encloses: Vec<bool>,
     /// Characters of text in the kept subtrees.
     pub text_chars: u64,
     /// Per record: what pass 2 does with it inside the article.
@@ -119,16 +117,7 @@ pub(crate) fn choose(nodes: &[Node], preset: Preset) -> Option<Choice> {
 impl Choice {
     /// The choice of `roots`; `content` marks the records that scored as article text.
     pub(crate) fn of(nodes: &[Node], roots: Vec<u32>, content: &[bool]) -> Choice {
-        let mut encloses = vec![false; nodes.len()];
-        let mut text_chars = 0u64;
-        for &root in &roots {
-            text_chars += nodes[root as usize].text as u64;
-            let mut p = nodes[root as usize].parent;
-            while p != NONE && !encloses[p as usize] {
-                encloses[p as usize] = true;
-                p = nodes[p as usize].parent;
-            }
-        }
+        let text_chars = roots.iter().map(|&root| nodes[root as usize].text as u64).sum();
         let mut treat = treatments(nodes, content);
         for &root in &roots {
             if treat[root as usize] == Treat::Drop {
@@ -137,7 +126,6 @@ impl Choice {
         }
         Choice {
             roots,
-            encloses,
             text_chars,
             treat,
             everything: false,
@@ -147,12 +135,23 @@ impl Choice {
     /// Characters of text pass 2 keeps: the kept subtrees' text but what it drops inside them
     /// (furniture, link-only paragraphs, containers that do not read as text).
     pub(crate) fn kept_text_chars(&self, nodes: &[Node]) -> u64 {
+        self.text_chars_without(nodes, |treat| treat == Treat::Drop)
+    }
+
+    /// Characters of text a reader reads: what pass 2 keeps but captions and figures (the
+    /// text and Markdown writers leave captions out). Nothing means a gallery, not an article.
+    pub(crate) fn reading_text_chars(&self, nodes: &[Node]) -> u64 {
+        self.text_chars_without(nodes, |treat| treat != Treat::Keep)
+    }
+
+    /// Characters of text in the kept subtrees but in elements treated as `left_out` says.
+    fn text_chars_without(&self, nodes: &[Node], left_out: impl Fn(Treat) -> bool) -> u64 {
         let mut kept = self.text_chars;
         for &root in &self.roots {
             let mut i = root as usize + 1;
             let end = nodes[root as usize].end as usize;
             while i <= end && i < nodes.len() {
-                if self.treat[i] == Treat::Drop {
+                if left_out(self.treat[i]) {
                     kept = kept.saturating_sub(nodes[i].text as u64);
                     i = nodes[i].end as usize + 1;
                 } else {
@@ -492,4 +491,33 @@ fn is_figure(node: &Node) -> bool {
 fn reads_like_prose(node: &Node) -> bool {
     let density = link_density(node);
     (node.text > 80 && density < 0.25) || (node.text > 0 && node.text <= 80 && density == 0.0 && node.has_sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::scan::{scan, Kind};
+
+    /// The choice of the first `<section>` of `html`, every record counted as content.
+    fn section_choice(html: &str) -> (Vec<Node>, Choice) {
+        let nodes = scan(html.as_bytes()).nodes;
+        let root = nodes.iter().position(|n| n.kind == Kind::Section).expect("a section") as u32;
+        let choice = Choice::of(&nodes, vec![root], &vec![true; nodes.len()]);
+        (nodes, choice)
+    }
+
+    #[test]
+    fn captions_are_kept_but_are_not_reading_text() {
+        let gallery = "<section><figure><img src=a.jpg><figcaption>A red shoe for the trail</figcaption></figure>\
+            <figure><img src=b.jpg><figcaption>A blue shoe for the road</figcaption></figure></section>";
+        let (nodes, choice) = section_choice(gallery);
+        assert!(choice.kept_text_chars(&nodes) > 0);
+        assert_eq!(choice.reading_text_chars(&nodes), 0);
+        let story = gallery.replace(
+            "</section>",
+            "<p>Both shoes are made in our own workshop.</p></section>",
+        );
+        let (nodes, choice) = section_choice(&story);
+        assert!(choice.reading_text_chars(&nodes) >= 40);
+    }
 }
