@@ -261,7 +261,7 @@ fn author_name(byline: &str) -> Option<String> {
     if let Some(at) = text.to_lowercase().find(" by ") {
         if let (Some(lead), Some(rest)) = (text.get(..at), text.get(at + 4..)) {
             let words = lead.split_whitespace().count();
-            if words <= 2 || (words <= 3 && !lead.chars().any(char::is_lowercase)) {
+            if words <= 2 || (words <= 3 && !lead.chars().any(|c| c.is_ascii_lowercase())) {
                 text = rest.trim_start_matches(':').trim_start().to_string();
             }
         }
