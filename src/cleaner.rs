@@ -7,7 +7,7 @@ use crate::filters::{FilterReport, FilterSet};
 use crate::markup::rewriter::{BoxedSink, Sink};
 use crate::markup::source::Source;
 use crate::markup::visible_text::{has_visible_text, VisibleText};
-use crate::options::{Mode, OnMemoryLimit, Options};
+use crate::options::{Category, Mode, OnMemoryLimit, Options};
 use crate::report::{ReaderOutcome, Report};
 use crate::stream::engine::{self, FragmentCleaner, Selectors, Shared, State};
 use lol_html::errors::RewritingError;
@@ -664,7 +664,16 @@ impl CleanStream<'_> {
         let mut output_has_text = sink.text.found();
         if let Some(mut run) = self.reader.take() {
             let cleaned = std::mem::take(&mut *run.cleaned.borrow_mut());
-            let article = crate::reader::read(&cleaned, &st.facts, report.title.as_deref(), &run.options);
+            // Nothing but code and controls removed: the input is clean already (a CMS's
+            // article HTML, a feed's, reader mode's own output), and all of it is the article.
+            let already_clean = report.removed.keys().all(|c| *c == Category::NonContent);
+            let article = crate::reader::read(
+                &cleaned,
+                &st.facts,
+                report.title.as_deref(),
+                &run.options,
+                already_clean,
+            );
             (run.sink)(&article.html);
             report.bytes_out = article.html.len() as u64;
             if article.summary.outcome == ReaderOutcome::WholePage {

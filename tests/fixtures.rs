@@ -143,3 +143,28 @@ fn fixtures_without_expectations_are_not_allowed() {
         );
     }
 }
+
+/// An article stays an article: reader mode on its own output (clean HTML, as from a CMS, a feed
+/// or an earlier run) gives the same article, never a gutted one.
+#[test]
+fn reader_mode_on_its_own_output_gives_the_same_article() {
+    let reader = reader();
+    let mut changed = Vec::new();
+    for (name, path) in fixtures() {
+        let html = fs::read_to_string(&path).unwrap();
+        let once = reader.clean_str(&html).unwrap().html;
+        let twice = reader.clean_str(&once).unwrap().html;
+        let (once, twice) = (
+            normalized(&stripwall::to_text(&once)),
+            normalized(&stripwall::to_text(&twice)),
+        );
+        if once != twice {
+            changed.push(format!("{name}:\n  once:  {once}\n  twice: {twice}"));
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "a second pass changed the article:\n{}",
+        changed.join("\n")
+    );
+}

@@ -133,6 +133,7 @@ fn on_element(
             _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
             Treat::Figure => rename(el, "figure", tidy),
             Treat::Caption => rename(el, "figcaption", tidy),
+            Treat::Unwrap => el.remove_and_keep_content(),
             Treat::Keep => tidy_element(el, tidy),
         }
     } else if choice.everything {

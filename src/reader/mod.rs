@@ -41,10 +41,26 @@ fn fallback_share(kind: PageKind) -> u64 {
 }
 
 /// Runs both passes over `cleaned` (stream mode's output for the page).
-pub(crate) fn read(cleaned: &[u8], ld: &JsonLdFacts, title_tag: Option<&str>, options: &Options) -> Article {
+///
+/// `already_clean`: stream mode removed nothing but code and controls. A fragment of such HTML
+/// (an article from a CMS or a feed, reader mode's own output) is all article: it is given back
+/// whole, so that reader mode on its own output gives the same article.
+pub(crate) fn read(
+    cleaned: &[u8],
+    ld: &JsonLdFacts,
+    title_tag: Option<&str>,
+    options: &Options,
+    already_clean: bool,
+) -> Article {
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
-    let (mut choice, outcome) = match score::choose(&scan.nodes, options.preset) {
+    let fragment = !scan.nodes.iter().any(|n| n.kind == scan::Kind::Body);
+    let chosen = if already_clean && fragment && score::page_text_chars(&scan.nodes) > 0 {
+        Some(score::Choice::whole_page(&scan.nodes))
+    } else {
+        score::choose(&scan.nodes, options.preset)
+    };
+    let (mut choice, outcome) = match chosen {
         // A best block that keeps too little of the page's text (see `fallback_share`) is one
         // part of the content, not the content: the page, as stream mode cleaned it, is.
         Some(choice)

@@ -784,7 +784,9 @@ fn name_words(text: &str) -> Option<String> {
         .take_while(|w| {
             let w = w.trim_end_matches(',');
             // A capital: a letter that lower-cases to another (no case table of its own).
-            w.chars().next().is_some_and(|c| c.to_lowercase().next().is_some_and(|l| l != c))
+            w.chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().next().is_some_and(|l| l != c))
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })

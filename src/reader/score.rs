@@ -42,6 +42,9 @@ pub(crate) enum Treat {
     Figure,
     /// A caption or credit named by its class: becomes `<figcaption>`.
     Caption,
+    /// Its tags go, its content stays: the `<body>` of a whole page given as the article, which
+    /// is a fragment like any other article (and is read again as one).
+    Unwrap,
 }
 
 /// Thresholds of a preset.
@@ -141,7 +144,7 @@ impl Choice {
     /// Characters of text a reader reads: what pass 2 keeps but captions and figures (the
     /// text and Markdown writers leave captions out). Nothing means a gallery, not an article.
     pub(crate) fn reading_text_chars(&self, nodes: &[Node]) -> u64 {
-        self.text_chars_without(nodes, |treat| treat != Treat::Keep)
+        self.text_chars_without(nodes, |treat| !matches!(treat, Treat::Keep | Treat::Unwrap))
     }
 
     /// Characters of text in the kept subtrees but in elements treated as `left_out` says.
@@ -177,6 +180,11 @@ impl Choice {
         let has_body = nodes.iter().any(|n| n.kind == Kind::Body);
         let mut choice = Choice::of(nodes, page_roots(nodes), &[]);
         choice.treat.fill(Treat::Keep);
+        for (treat, node) in choice.treat.iter_mut().zip(nodes) {
+            if node.kind == Kind::Body {
+                *treat = Treat::Unwrap;
+            }
+        }
         // Without a body (a fragment, or text with no markup) nothing is left out.
         choice.everything = !has_body;
         choice
