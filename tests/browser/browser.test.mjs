@@ -3,32 +3,17 @@
 // Screenshots go to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { serve } from '../../scripts/serve.mjs';
+import { root, artifacts, chromiumArgs as args } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = join(root, 'test-artifacts');
-const extension = join(root, 'dist/extension');
-// What this machine's closed network needs (Chromium otherwise keeps trying Google's hosts).
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 let server;
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  assert.ok(existsSync(join(extension, 'manifest.json')), 'run `npm run build:extension` first');
   server = await serve(0);
 });
 

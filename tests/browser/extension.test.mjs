@@ -6,43 +6,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { root, artifacts, extension, chromiumArgs as args, extensionForTest } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = join(root, 'test-artifacts');
-const extension = join(root, 'dist/extension');
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 let server;
 let context;
 let worker;
 let profile;
 let unpacked;
-
-/**
- * The built extension, as loaded for the test. The toolbar click grants `activeTab`, and
- * Playwright cannot click browser chrome, so the test's copy also gets host access to the
- * local test server; everything else is the shipped extension, unchanged.
- */
-function extensionForTest(dir) {
-  cpSync(extension, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });

@@ -10,16 +10,13 @@
 // what the button does. Everything else is the shipped extension, unchanged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
+import { root, artifacts, extension, extensionForTest } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = join(root, 'test-artifacts');
-const extension = join(root, 'dist/extension');
 const firefox = '/usr/bin/firefox-esr';
 /** The extension's internal address, fixed by a preference so the test can recognise its pages. */
 const uuid = '5f1d2c3b-7a8e-4b9c-9d0e-1f2a3b4c5d6e';
@@ -27,21 +24,15 @@ let server;
 let browser;
 let unpacked;
 
-function extensionForTest(dir) {
-  cpSync(extension, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  manifest.web_accessible_resources = [{ resources: ['reader.html'], matches: ['http://127.0.0.1/*'] }];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
-
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   assert.ok(existsSync(join(extension, 'manifest.json')), 'run `npm run build:extension` first');
   assert.ok(existsSync(firefox), 'Firefox ESR is missing: `node scripts/ensure-browsers.mjs` installs it');
   server = await serve(0);
-  unpacked = extensionForTest(mkdtempSync(join(tmpdir(), 'stripwall-firefox-extension-')));
+  // reader.html reachable from the test server's pages: BiDi cannot open moz-extension:// itself.
+  unpacked = extensionForTest(mkdtempSync(join(tmpdir(), 'stripwall-firefox-extension-')), {
+    web_accessible_resources: [{ resources: ['reader.html'], matches: ['http://127.0.0.1/*'] }],
+  });
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefox,
