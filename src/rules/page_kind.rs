@@ -153,6 +153,8 @@ impl KindSignals {
         self.og = match value.as_str() {
             "article" | "blog" | "news" => Some(PageKind::Article),
             "product" | "product.item" | "og:product" | "product.group" => Some(PageKind::Product),
+            // Forum software that names its threads so.
+            "forum" | "discussion" | "thread" => Some(PageKind::Forum),
             _ => self.og,
         };
     }
@@ -254,6 +256,9 @@ mod tests {
         assert_eq!(signals.kind(), PageKind::Product);
         signals.schema_types("CollectionPage");
         assert_eq!(signals.kind(), PageKind::Listing);
+        let mut signals = KindSignals::default();
+        signals.og_type("Forum");
+        assert_eq!(signals.kind(), PageKind::Forum);
         let mut signals = KindSignals::default();
         signals.og_type("website");
         assert_eq!(signals.kind(), PageKind::Other);
