@@ -399,3 +399,36 @@ fn a_table_layout_with_a_self_closed_row_keeps_the_rows_after_it() {
         cleaned.report.warnings
     );
 }
+
+#[test]
+fn metadata_is_not_fooled_by_microdata_links_odd_bylines_or_unreadable_dates() {
+    // A `<link itemprop="author">` names no text: the publisher's name after it is no author.
+    let body = format!(
+        r#"<article itemscope><link itemprop="author" href="/ana"><h1>Bridge approved</h1>{}
+        <div itemprop="publisher" itemscope><span itemprop="name">Daily Planet</span></div></article>"#,
+        story(4)
+    );
+    assert!(metadata_of("article", "", &body).authors.is_empty());
+    // A lead-in before "by" in a byline whose first letter grows when lower-cased.
+    let body = format!(
+        r#"<h1>Bridge approved</h1><div class="byline">İstanbul by Ana Costa</div>{}"#,
+        story(4)
+    );
+    assert_eq!(metadata_of("article", "", &body).byline.as_deref(), Some("Ana Costa"));
+    // A sentence that starts with "By" and a weekday is no byline.
+    let body = format!(
+        "<h1>Bridge approved</h1><p>By Monday, Apple Inc. had shipped the parts.</p>{}",
+        story(4)
+    );
+    assert!(metadata_of("article", "", &body).authors.is_empty());
+    // A two-character name is a name.
+    let body = format!(r#"<h1>Bridge approved</h1><div class="byline">李明</div>{}"#, story(4));
+    assert_eq!(metadata_of("article", "", &body).byline.as_deref(), Some("李明"));
+    // A stated date that names no date gives way to the next source.
+    let head = r#"<meta name="date" content="20240303"><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-03-03T10:00:00Z"}</script>"#;
+    assert_eq!(
+        metadata_of("article", head, &story(4)).published.as_deref(),
+        Some("2024-03-03T10:00:00Z")
+    );
+}

@@ -53,7 +53,21 @@ pub(crate) fn normalize(value: &str) -> Option<String> {
 /// ```
 pub(crate) fn first_date(text: &str) -> Option<String> {
     let tokens = tokens(text);
-    (0..tokens.len()).find_map(|i| date_at(&tokens[i..]))
+    (0..tokens.len())
+        .filter(|&i| i == 0 || starts_a_date(&tokens[i - 1]))
+        .find_map(|i| date_at(&tokens[i..]))
+}
+
+/// Whether a date may begin after `previous`: not glued to a word or a number ("v1.2.2024",
+/// "1.2.3.2024"), and not after a word that makes the number a count ("No. 3, March 2024",
+/// "Top 5 of March 2024").
+fn starts_a_date(previous: &Token) -> bool {
+    const COUNTS: [&str; 9] = [
+        "no", "nr", "issue", "vol", "volume", "episode", "top", "part", "chapter",
+    ];
+    !previous.end.is_alphanumeric()
+        && !(previous.number && matches!(previous.end, '.' | '/' | '-'))
+        && !COUNTS.contains(&previous.text.as_str())
 }
 
 fn is_iso_date(value: &str) -> bool {
@@ -65,7 +79,7 @@ fn is_iso_date(value: &str) -> bool {
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit)
         && valid(num(&value[..4]), num(&value[5..7]), num(&value[8..10]))
-        && b.get(10).is_none_or(|c| !c.is_ascii_digit())
+        && b.get(10).is_none_or(|c| matches!(c, b'T' | b't' | b' '))
 }
 
 /// A word or a number of the text, with the character that ends it (`/`, `.`, `-` or other).
@@ -119,7 +133,14 @@ fn num(text: &str) -> u32 {
 }
 
 fn valid(year: u32, month: u32, day: u32) -> bool {
-    (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=days).contains(&day)
 }
 
 fn format(year: u32, month: u32, day: u32) -> Option<String> {
@@ -163,8 +184,8 @@ fn date_at(t: &[Token]) -> Option<String> {
             }
         }
     }
-    // 3 March 2024 · 3. März 2024 · 3 de marzo de 2024 · 3rd March 2024
-    if let Some((d, dl, _)) = n(0) {
+    // 3 March 2024 · 3. März 2024 · 3 de marzo de 2024 · 3rd March 2024 (not "3, March 2024")
+    if let Some((d, dl, _)) = n(0).filter(|(_, _, end)| *end != ',') {
         let mut i = 1;
         while i < 3
             && t.get(i)
@@ -204,6 +225,7 @@ mod tests {
             ("25.09.2025", "2025-09-25"),
             ("2025/09/25", "2025-09-25"),
             ("Updated: 2025-09-25 10:00", "2025-09-25"),
+            ("29 February 2024", "2024-02-29"),
         ] {
             assert_eq!(first_date(text).as_deref(), Some(date), "{text}");
         }
@@ -218,6 +240,12 @@ mod tests {
             "May I help you?",
             "13/13/2024",
             "1999 2000 2001",
+            "February 31, 2024",
+            "29 February 2023",
+            "Version v1.2.2024 is out now.",
+            "Release 1.2.3.2024",
+            "Vol. 12, No. 3, March 2024",
+            "Top 5 of March 2024",
         ] {
             assert_eq!(first_date(text), None, "{text}");
         }
@@ -241,5 +269,7 @@ mod tests {
         );
         assert_eq!(normalize("Feb 08, 2022").as_deref(), Some("2022-02-08"));
         assert_eq!(normalize("yesterday"), None);
+        assert_eq!(normalize("2024-02-31"), None);
+        assert_eq!(normalize("2024-03-03abc").as_deref(), Some("2024-03-03"));
     }
 }

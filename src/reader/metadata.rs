@@ -57,7 +57,8 @@ impl Metadata {
             });
             authors.extend(meta(&["twitter:data1"]).filter(|_| written_by));
         }
-        if authors.is_empty() {
+        if authors.is_empty() && !matches!(s.kind, PageKind::Product | PageKind::Listing) {
+            // (On a shop's page the microdata authors are its reviewers.)
             authors.extend(s.facts.item_author.as_deref().and_then(author_name));
         }
         if authors.is_empty() && matches!(s.kind, PageKind::Article | PageKind::Other) {
@@ -85,14 +86,15 @@ impl Metadata {
             byline,
             authors,
             published,
-            modified: meta(&[
+            modified: [
                 "article:modified_time",
                 "og:updated_time",
                 "datemodified",
                 "last-modified",
-            ])
-            .or_else(|| ld(|a| a.modified.as_ref()))
-            .and_then(|d| dates::normalize(&d)),
+            ]
+            .iter()
+            .find_map(|name| meta(&[name]).and_then(|d| dates::normalize(&d)))
+            .or_else(|| ld(|a| a.modified.as_ref()).and_then(|d| dates::normalize(&d))),
             site_name: meta(&["og:site_name", "application-name"]).or_else(|| ld(|a| a.publisher.as_ref())),
             lang: s
                 .facts
@@ -173,10 +175,12 @@ fn shared_words(a: &str, b: &str) -> f64 {
 /// microdata), else a date written near the headline, else what the page object or the first
 /// `<time>` says. Dates that are not ISO 8601 are given as `YYYY-MM-DD`.
 fn published(s: &Sources<'_>, meta: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
-    // A date written near a product's or a listing's name is an offer's or an item's, not the
-    // page's.
+    // A date written near a product's or a listing's name is an offer's or an item's, and its
+    // microdata dates are its reviews': not the page's.
     let dated_page = !matches!(s.kind, PageKind::Product | PageKind::Listing | PageKind::Documentation);
-    let stated = meta(&[
+    // Each source in turn, each read as a date: a value that names none gives way to the next.
+    let date = |value: Option<String>| value.and_then(|d| dates::normalize(&d));
+    let meta_names: &[&str] = &[
         "article:published_time",
         "datepublished",
         "date",
@@ -188,18 +192,13 @@ fn published(s: &Sources<'_>, meta: &dyn Fn(&[&str]) -> Option<String>) -> Optio
         "parsely-pub-date",
         "og:published_time",
         "sailthru.date",
-    ])
-    .or_else(|| s.article.published.as_deref().map(clean))
-    // On a product page the microdata dates are its reviews'.
-    .or_else(|| {
-        s.facts
-            .item_published
-            .clone()
-            .or_else(|| s.item_published.clone())
-            .filter(|_| dated_page)
-    })
-    .and_then(|d| dates::normalize(&d));
-    stated
+    ];
+    meta_names
+        .iter()
+        .filter(|name| dated_page || **name != "datepublished")
+        .find_map(|name| date(meta(&[name])))
+        .or_else(|| date(s.article.published.as_deref().map(clean)))
+        .or_else(|| date(s.facts.item_published.clone().filter(|_| dated_page)))
         .or_else(|| {
             s.facts
                 .near_h1
@@ -207,17 +206,21 @@ fn published(s: &Sources<'_>, meta: &dyn Fn(&[&str]) -> Option<String>) -> Optio
                 .filter(|_| dated_page)
                 .and_then(dates::first_date)
         })
+        // Microdata anywhere on the page, even in parts stream mode removed: after the date
+        // line, as a removed comment's date may be the first.
+        .or_else(|| date(s.item_published.clone().filter(|_| dated_page)))
         // A web page's own date is the article's only on an article page: elsewhere it is when
         // a shop or a service page was made.
         .or_else(|| {
-            s.page
-                .published
-                .as_deref()
-                .filter(|_| s.kind == PageKind::Article)
-                .map(clean)
+            date(
+                s.page
+                    .published
+                    .as_deref()
+                    .filter(|_| s.kind == PageKind::Article)
+                    .map(clean),
+            )
         })
-        .or_else(|| s.facts.first_time.clone().filter(|_| dated_page))
-        .and_then(|d| dates::normalize(&d))
+        .or_else(|| date(s.facts.first_time.clone().filter(|_| dated_page)))
 }
 
 /// The author's name in a byline element's text: without "By" or "Posted by:", a date, a
@@ -257,8 +260,7 @@ fn author_name(byline: &str) -> Option<String> {
     ];
     let mut text = clean(byline);
     // "Text by Ana", "Reviewed by: Ana", "03/10/2023 by Ana": the name follows a short lead-in.
-    // (`get`: the lower-cased text may be cut elsewhere than the text, never inside a character.)
-    if let Some(at) = text.to_lowercase().find(" by ") {
+    if let Some(at) = text.as_bytes().windows(4).position(|w| w.eq_ignore_ascii_case(b" by ")) {
         if let (Some(lead), Some(rest)) = (text.get(..at), text.get(at + 4..)) {
             let words = lead.split_whitespace().count();
             if words <= 2 || (words <= 3 && !lead.chars().any(|c| c.is_ascii_lowercase())) {
@@ -360,8 +362,10 @@ fn is_label(text: &str) -> bool {
         || (single
             && (LABELS.contains(&word.as_str())
                 || DAYS.iter().any(|d| word.len() >= 3 && d.starts_with(word.as_str()))
-                || dates::first_date(&format!("{word} 1 2000")).is_some()
-                || word.chars().count() <= 2))
+                // A month's name in full ("October"); "Jan" or "May" may be someone's.
+                || (word.len() >= 5 && dates::first_date(&format!("{word} 1 2000")).is_some())
+                // Two letters are an initial or a label, but two characters may be a CJK name.
+                || (word.is_ascii() && word.chars().count() <= 2)))
 }
 
 fn clean(value: &str) -> String {

@@ -408,14 +408,20 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         st.h1_text.clear();
         st.near_h1.anchor();
     }
-    if named.item_author && st.item_author.node.is_none() && st.scan.facts.item_author.is_none() {
+    // Only an element with content can be read as text (a `<link itemprop="author">` ends at once).
+    let has_content = el.can_have_content();
+    if has_content && named.item_author && st.item_author.node.is_none() && st.scan.facts.item_author.is_none() {
         st.item_author.start(index);
-    } else if named.item_name && st.item_author.node.is_some() && st.item_name.node.is_none() {
+    } else if has_content && named.item_name && st.item_author.node.is_some() && st.item_name.node.is_none() {
         st.item_name.start(index);
     }
     if let Some(value) = named.item_published_value.take() {
         st.scan.facts.item_published.get_or_insert(value);
-    } else if named.item_published && st.item_published.node.is_none() && st.scan.facts.item_published.is_none() {
+    } else if has_content
+        && named.item_published
+        && st.item_published.node.is_none()
+        && st.scan.facts.item_published.is_none()
+    {
         st.item_published.start(index);
     }
     if tag == "h2" {
@@ -776,11 +782,42 @@ fn read_by_text(st: &mut ScanState, text: &str) {
     }
 }
 
+/// Days and months: "By Monday, the council…" names a time, not a writer.
+fn is_calendar_word(word: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    WORDS.contains(&word.as_str())
+}
+
 /// Two to five capitalised words at the start of `text` that read as a person's name, up to
 /// the first word that does not ("Ana Costa | March 3" → "Ana Costa").
 fn name_words(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split_whitespace()
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = all
+        .iter()
+        .copied()
         .take_while(|w| {
             let w = w.trim_end_matches(',');
             // A capital: a letter that lower-cases to another (no case table of its own).
@@ -792,9 +829,19 @@ fn name_words(text: &str) -> Option<String> {
         })
         .take(6)
         .collect();
+    // The name is the line: after it comes nothing much, or a separator and a date.
+    let after = &all[words.len()..];
+    let line_ends = after.len() <= 3
+        || after
+            .first()
+            .is_some_and(|w| matches!(*w, "|" | "·" | "•" | "-" | "–" | "—"));
     let name = words.join(" ");
     let name = name.trim_end_matches(',');
-    ((2..=5).contains(&words.len()) && name.chars().count() <= 60).then(|| name.to_string())
+    ((2..=5).contains(&words.len())
+        && name.chars().count() <= 60
+        && line_ends
+        && !words.iter().any(|w| is_calendar_word(w)))
+    .then(|| name.to_string())
 }
 
 impl Scan {

@@ -265,7 +265,10 @@ impl JsonLdFacts {
                         self.read_parts(parts);
                     }
                 }
-                if let (Some(Json::String(id)), Some(Json::String(name))) = (value.get("@id"), value.get("name")) {
+                let who = has_type(value, "Person") || has_type(value, "Organization");
+                if let (true, Some(Json::String(id)), Some(Json::String(name))) =
+                    (who, value.get("@id"), value.get("name"))
+                {
                     if self.names_by_id.len() < 64 && !name.trim().is_empty() {
                         self.names_by_id.push((id.clone(), name.trim().to_string()));
                     }
