@@ -65,9 +65,8 @@ fn starts_a_date(previous: &Token) -> bool {
     const COUNTS: [&str; 9] = [
         "no", "nr", "issue", "vol", "volume", "episode", "top", "part", "chapter",
     ];
-    !previous.end.is_alphanumeric()
-        && !(previous.number && matches!(previous.end, '.' | '/' | '-'))
-        && !COUNTS.contains(&previous.text.as_str())
+    let glued = previous.end.is_alphanumeric() || (previous.number && matches!(previous.end, '.' | '/' | '-'));
+    !(glued || COUNTS.contains(&previous.text.as_str()))
 }
 
 fn is_iso_date(value: &str) -> bool {
