@@ -119,12 +119,45 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-fn month(word: &str) -> Option<u32> {
+/// The month `word` (lower case) names, 1 to 12, in any of the four languages, in full or short
+/// ("march", "mär", "sept.").
+pub(crate) fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     MONTHS
         .iter()
         .position(|names| names.contains(&word))
         .map(|m| m as u32 + 1)
+}
+
+/// English weekdays, in full.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// English months, in full (the first name of each in [`MONTHS`]).
+fn english_months() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().map(|names| names[0])
+}
+
+/// Whether `word` (lower case) is an English weekday's or month's name in full.
+pub(crate) fn is_day_or_month_name(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || english_months().any(|m| m == word)
+}
+
+/// Whether `word` (lower case, three letters or more) begins an English weekday's name ("sat").
+pub(crate) fn begins_weekday(word: &str) -> bool {
+    word.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(word))
+}
+
+/// Whether `word` (lower case, three letters or more) begins an English month's name ("sept").
+pub(crate) fn begins_month(word: &str) -> bool {
+    word.len() >= 3 && english_months().any(|m| m.starts_with(word))
 }
 
 fn num(text: &str) -> u32 {

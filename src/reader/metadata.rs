@@ -295,24 +295,7 @@ fn author_name(byline: &str) -> Option<String> {
         })
         .map_or(words.len(), |(i, _)| i);
     // "June 17, 2025": the month before the day goes with it.
-    let month = |w: &str| {
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let w = w.trim_end_matches(['.', ',']).to_lowercase();
-        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()))
-    };
+    let month = |w: &str| dates::begins_month(&w.trim_end_matches(['.', ',']).to_lowercase());
     let end = if end > 1 && end < words.len() && month(words[end - 1]) {
         end - 1
     } else {
@@ -346,24 +329,15 @@ fn is_label(text: &str) -> bool {
         "anonymous",
         "written",
     ];
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let word = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let single = !word.contains(' ');
     text.starts_with('[')
         || !text.chars().any(char::is_alphabetic)
         || (single
             && (LABELS.contains(&word.as_str())
-                || DAYS.iter().any(|d| word.len() >= 3 && d.starts_with(word.as_str()))
+                || dates::begins_weekday(&word)
                 // A month's name in full ("October"); "Jan" or "May" may be someone's.
-                || (word.len() >= 5 && dates::first_date(&format!("{word} 1 2000")).is_some())
+                || (word.len() >= 5 && dates::month(&word).is_some())
                 // Two letters are an initial or a label, but two characters may be a CJK name.
                 || (word.is_ascii() && word.chars().count() <= 2)))
 }

@@ -784,31 +784,10 @@ fn read_by_text(st: &mut ScanState, text: &str) {
 
 /// Days and months: "By Monday, the council…" names a time, not a writer.
 fn is_calendar_word(word: &str) -> bool {
-    const WORDS: [&str; 19] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = word
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
-    WORDS.contains(&word.as_str())
+    crate::reader::dates::is_day_or_month_name(&word)
 }
 
 /// Two to five capitalised words at the start of `text` that read as a person's name, up to
