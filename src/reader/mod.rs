@@ -56,7 +56,8 @@ pub(crate) fn read(
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
     let fragment = !scan.nodes.iter().any(|n| n.kind == scan::Kind::Body);
-    let chosen = if already_clean && fragment && score::page_text_chars(&scan.nodes) > 0 {
+    let page_chars = score::page_text_chars(&scan.nodes);
+    let chosen = if already_clean && fragment && page_chars > 0 {
         Some(score::Choice::whole_page(&scan.nodes))
     } else {
         score::choose(&scan.nodes, options.preset)
@@ -64,10 +65,7 @@ pub(crate) fn read(
     let (mut choice, outcome) = match chosen {
         // A best block that keeps too little of the page's text (see `fallback_share`) is one
         // part of the content, not the content: the page, as stream mode cleaned it, is.
-        Some(choice)
-            if choice.kept_text_chars(&scan.nodes) * fallback_share(ld.kind.kind())
-                < score::page_text_chars(&scan.nodes) =>
-        {
+        Some(choice) if choice.kept_text_chars(&scan.nodes) * fallback_share(ld.kind.kind()) < page_chars => {
             (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
         // A block with nothing to read but captions (a gallery of product cards) is no article.

@@ -720,11 +720,13 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     let inert = rules::is_inert(&tag, el.namespace_uri());
     // The page's publication date in microdata, on any element, kept or not (a header's
     // `<time itemprop="datePublished">` is the article's date even where the header goes).
+    // Looked for only until it is found: this runs on every element.
+    let want_date = state.borrow().facts.item_published.is_none();
     let mut date = (false, None);
     let verdict = safety::sanitize(el, &tag, source.as_deref(), |name, attr| {
         match name {
-            "itemprop" => date.0 = attr.value().split_ascii_whitespace().any(|p| p == "datePublished"),
-            "datetime" | "content" => date.1 = Some(attr.value()),
+            "itemprop" if want_date => date.0 = attr.value().split_ascii_whitespace().any(|p| p == "datePublished"),
+            "datetime" | "content" if want_date => date.1 = Some(attr.value()),
             _ => {}
         }
         if !inert {
@@ -732,9 +734,8 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         }
     });
     if let (true, Some(value)) = date {
-        let mut st = state.borrow_mut();
-        if st.facts.item_published.is_none() && !value.trim().is_empty() {
-            st.facts.item_published = Some(value.trim().to_string());
+        if !value.trim().is_empty() {
+            state.borrow_mut().facts.item_published = Some(value.trim().to_string());
         }
     }
     if let safety::Verdict::RemoveElement(reason) = verdict {
