@@ -4,6 +4,7 @@
 //! same bytes and numbers them the same way, so a number is all it needs to find an element.
 
 use crate::markup::rewriter::BoxedSink;
+use crate::options::Category;
 use crate::rules::words::{for_each_word, signal, WordSignal};
 use lol_html::html_content::{Element, TextChunk};
 use lol_html::{doc_text, element, HandlerResult, HtmlRewriter, Settings};
@@ -598,12 +599,21 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
 }
 
 /// Readability's class weight: ±25 for what class and id words say.
+///
+/// Of the weak boilerplate words (those stream mode holds back rather than removes) only the
+/// ones naming a region of the page (`header`, `banner`, `tabs`, `footer`, `legal` …) weigh
+/// against an element here. The others name a component (`widget`, `secondary`, `promo`,
+/// `more`), and page builders put those words on every block of the page, the article's own
+/// paragraphs included (`elementor-widget-text-editor`): stream mode has already removed such
+/// blocks when they were boilerplate.
 fn word_weight(value: &str) -> i8 {
     let mut content = false;
     let mut boilerplate = false;
     for_each_word(value, |word, _, _| match signal(word) {
         Some(WordSignal::Content) => content = true,
-        Some(WordSignal::Boilerplate { .. }) => boilerplate = true,
+        Some(WordSignal::Boilerplate { strong, category }) => {
+            boilerplate |= strong || matches!(category, Category::Navigation | Category::Footer)
+        }
         _ => {}
     });
     match (content, boilerplate) {

@@ -189,12 +189,17 @@ pub(crate) fn holds_article(
         && stats.text_chars >= 1500
         && stats.link_density() < 0.3;
     // A section's own header (a heading, hardly any links) before the page's content or inside
-    // a section, or a text widget (prose, hardly any links).
+    // a section, or a text widget (prose, hardly any links). Inside the content container a
+    // page builder names every block a widget, each holding one heading, one paragraph or one
+    // card: kept when it has a heading or a sentence's worth of text and next to no links.
     let section_part = match category {
         Category::Navigation | Category::Footer => {
             (context.before_content() || context.in_section) && stats.headings > 0 && stats.link_density() < 0.2
         }
-        Category::Sidebar => stats.is_prose() && stats.link_density() < 0.2,
+        Category::Sidebar => {
+            (stats.is_prose() && stats.link_density() < 0.2)
+                || (context.in_content && stats.link_density() < 0.1 && (stats.headings > 0 || stats.text_chars >= 100))
+        }
         _ => false,
     };
     match evidence {
