@@ -15,6 +15,10 @@ use std::io::{self, BufRead, BufReader, Read};
 /// Record blocks larger than this are skipped (Common Crawl cuts responses at 1 MiB).
 pub const MAX_BLOCK: u64 = 64 * 1024 * 1024;
 
+/// The read buffer of one gzip member (one record, as Common Crawl writes them). A new one is
+/// made, and filled with zeroes on its first read, for every member: small, as records are.
+const MEMBER_BUFFER: usize = 16 * 1024;
+
 /// One WARC record.
 #[derive(Debug)]
 pub struct Record {
@@ -148,7 +152,7 @@ impl<R: BufRead> WarcReader<R> {
                     let offset = input.consumed;
                     self.state = State::InMember(
                         offset,
-                        Box::new(BufReader::with_capacity(64 * 1024, GzDecoder::new(input))),
+                        Box::new(BufReader::with_capacity(MEMBER_BUFFER, GzDecoder::new(input))),
                     );
                 }
             }

@@ -23,7 +23,9 @@ pub(crate) struct Sources<'a> {
     pub item_published: Option<String>,
     pub title_tag: Option<&'a str>,
     pub base: Option<&'a BaseUrl>,
-    pub first_paragraph: Option<String>,
+    /// The article's HTML: its first paragraph is the excerpt of a page with no description
+    /// (read only then: most pages have one).
+    pub article_html: &'a [u8],
 }
 
 impl Metadata {
@@ -106,7 +108,7 @@ impl Metadata {
             excerpt: meta(&["og:description", "twitter:description", "description"])
                 .or_else(|| ld(|a| a.description.as_ref()))
                 // Whole: a description cut short reads as a broken sentence.
-                .or_else(|| s.first_paragraph.clone()),
+                .or_else(|| first_paragraph(s.article_html)),
             canonical_url: s
                 .facts
                 .canonical
@@ -342,6 +344,15 @@ fn is_label(text: &str) -> bool {
                 || (word.is_ascii() && word.chars().count() <= 2)))
 }
 
+/// The first line of the article's text that reads like a paragraph, for the excerpt.
+fn first_paragraph(html: &[u8]) -> Option<String> {
+    let text = crate::output::text::to_text(&String::from_utf8_lossy(html));
+    text.lines()
+        .map(str::trim)
+        .find(|line| line.chars().count() >= 60)
+        .map(str::to_string)
+}
+
 fn clean(value: &str) -> String {
     crate::markup::strings::collapse(&crate::decode::entities::decode(value))
 }
@@ -495,7 +506,7 @@ mod tests {
             item_published: None,
             title_tag: Some("Headline | News"),
             base: Some(&base),
-            first_paragraph: None,
+            article_html: b"",
         });
         assert_eq!(m.title.as_deref(), Some("Headline"));
         assert_eq!(m.byline.as_deref(), Some("Ann, Bo"));

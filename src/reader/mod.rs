@@ -83,7 +83,6 @@ pub(crate) fn read(
         keep_attributes: &options.keep_attributes,
     };
     let html = crate::rules::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy));
-    let first_paragraph = first_paragraph(&html);
     let metadata = Metadata::gather(&Sources {
         facts: &scan.facts,
         article: &ld.article,
@@ -94,7 +93,7 @@ pub(crate) fn read(
         item_published: ld.item_published.clone(),
         title_tag,
         base: base.as_ref(),
-        first_paragraph,
+        article_html: &html,
     });
     let summary = ReaderSummary {
         outcome,
@@ -149,13 +148,4 @@ fn page_address(given: Option<&str>, facts: &scan::PageFacts) -> Option<BaseUrl>
         (Some(base), None) => BaseUrl::parse(base),
         (None, page) => page.clone(),
     }
-}
-
-/// The first line of the article's text that reads like a paragraph, for the excerpt.
-fn first_paragraph(html: &[u8]) -> Option<String> {
-    let text = crate::output::text::to_text(&String::from_utf8_lossy(html));
-    text.lines()
-        .map(str::trim)
-        .find(|line| line.chars().count() >= 60)
-        .map(str::to_string)
 }

@@ -274,27 +274,20 @@ impl Window {
 
     fn push(&mut self, text: &str) {
         match self.after {
-            // Before the heading text is copied as it comes, and cut back now and then.
+            // Before the heading the text is kept collapsed as it comes, and cut back now and
+            // then to its last characters (more bytes than the window holds characters).
             None => {
-                self.text.push_str(text);
-                if self.text.len() > 16 * BEFORE_H1 {
-                    self.keep_last(BEFORE_H1);
+                push_collapsed(&mut self.text, text, usize::MAX);
+                if self.text.len() > 8 * BEFORE_H1 {
+                    let mut cut = self.text.len() - (4 * BEFORE_H1 + 8);
+                    while !self.text.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    self.text.drain(..cut);
                 }
             }
             Some(read) if read < FROM_H1 => {
-                let mut added = 0;
-                for c in text.chars() {
-                    if read + added >= FROM_H1 {
-                        break;
-                    }
-                    if !c.is_whitespace() {
-                        self.text.push(c);
-                        added += 1;
-                    } else if !self.text.ends_with(' ') {
-                        self.text.push(' ');
-                        added += 1;
-                    }
-                }
+                let added = push_collapsed(&mut self.text, text, FROM_H1 - read);
                 self.after = Some(read + added);
             }
             Some(_) => {}
@@ -306,6 +299,25 @@ impl Window {
         self.after
             .map(|_| crate::markup::strings::collapse(&crate::decode::entities::decode(&self.text)))
     }
+}
+
+/// Appends up to `limit` characters of `text` to `buffer`, each run of whitespace as one space
+/// (none after a space already there); returns how many it appended.
+fn push_collapsed(buffer: &mut String, text: &str, limit: usize) -> usize {
+    let mut added = 0;
+    for c in text.chars() {
+        if added >= limit {
+            break;
+        }
+        if !c.is_whitespace() {
+            buffer.push(c);
+            added += 1;
+        } else if !buffer.ends_with(' ') {
+            buffer.push(' ');
+            added += 1;
+        }
+    }
+    added
 }
 
 /// The text of one element being read into a fact.
