@@ -6,7 +6,8 @@
 //! `html- s` the same for the HTML output; `CATEGORY N` is the number of elements removed under
 //! a category; `removed N` the total; `warning WORD` a warning containing WORD; `kind K` the
 //! page kind reported;
-//! `reader+ text` / `reader- text` for the text of reader mode's article. Both modes run under
+//! `reader+ text` / `reader- text` for the text of reader mode's article, `reader-warning WORD`
+//! a warning of reader mode's. Both modes run under
 //! the random splits.
 
 mod common;
@@ -41,7 +42,7 @@ fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn check_expectations(name: &str, expect: &str, html: &str, report: &Report, article: &str) {
+fn check_expectations(name: &str, expect: &str, html: &str, report: &Report, article: &str, article_report: &Report) {
     let text = stripwall::to_text(html);
     let normalized_text = normalized(&text);
     let article_text = normalized(&stripwall::to_text(article));
@@ -57,6 +58,7 @@ fn check_expectations(name: &str, expect: &str, html: &str, report: &Report, art
             "html-" => !html.contains(value),
             "removed" => report.elements_removed() == value.parse::<u64>().unwrap(),
             "warning" => report.warnings.iter().any(|w| w.contains(value)),
+            "reader-warning" => article_report.warnings.iter().any(|w| w.contains(value)),
             "kind" => report.page_kind.name() == value,
             category => {
                 let category: Category = category.parse().unwrap_or_else(|e| panic!("{name}.expect: {e}"));
@@ -88,7 +90,14 @@ fn fixtures_meet_their_expectations() {
             .unwrap_or_else(|_| panic!("{name}.html has no {name}.expect"));
         let cleaned = cleaner.clean_str(&html).unwrap();
         let article = reader().clean_str(&html).unwrap();
-        check_expectations(&name, &expect, &cleaned.html, &cleaned.report, &article.html);
+        check_expectations(
+            &name,
+            &expect,
+            &cleaned.html,
+            &cleaned.report,
+            &article.html,
+            &article.report,
+        );
     }
 }
 

@@ -432,3 +432,22 @@ fn metadata_is_not_fooled_by_microdata_links_odd_bylines_or_unreadable_dates() {
         Some("2024-03-03T10:00:00Z")
     );
 }
+
+#[test]
+fn a_dropped_paragraph_without_its_end_tag_takes_nothing_after_it() {
+    // HTML lets a `<p>` end where the next block starts; a link-only paragraph ("READ MORE")
+    // left unclosed goes alone, not with the rest of the story up to its container's end.
+    let page = format!(
+        r#"<html><body><article><h1>Bridge approved</h1>
+        <p>First: {PROSE}
+        <p><a href="/other">READ MORE: the vote last year</a>
+        <p>Second: {PROSE}
+        <p>Third: {PROSE}
+        </article></body></html>"#
+    );
+    let text = read(&page).text();
+    assert!(!text.contains("READ MORE"), "{text}");
+    for kept in ["First: The council", "Second: The council", "Third: The council"] {
+        assert!(text.contains(kept), "{kept:?} went missing:\n{text}");
+    }
+}

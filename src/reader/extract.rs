@@ -55,6 +55,8 @@ struct Pass {
     open_until: Option<u32>,
     /// The raw content of a kept `<noscript>` being read (its fallback image is taken out).
     noscript: Option<String>,
+    /// The last element index of a dropped element inside the article, while one is open.
+    dropping_until: Option<u32>,
 }
 
 /// Runs pass 2 over `html` and returns the article's HTML.
@@ -64,6 +66,7 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
         next_root: 0,
         open_until: None,
         noscript: None,
+        dropping_until: None,
     }));
     let (p1, p2) = (pass.clone(), pass.clone());
     let everything = choice.everything;
@@ -77,7 +80,7 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
                     raw.push_str(t.as_str());
                 }
                 t.remove();
-            } else if p.open_until.is_none() && !everything {
+            } else if (p.open_until.is_none() && !everything) || p.dropping_until.is_some() {
                 t.remove();
             }
             Ok(())
@@ -126,10 +129,15 @@ fn on_element(
             }))?;
         }
     }
-    if p.open_until.is_some() {
+    if p.dropping_until.is_some_and(|end| index > end) {
+        p.dropping_until = None;
+    }
+    if p.dropping_until.is_some() {
+        el.remove_and_keep_content();
+    } else if p.open_until.is_some() {
         drop(p);
         match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
-            Treat::Drop => el.remove(),
+            Treat::Drop => drop_element(pass, el, nodes.get(index as usize).map_or(index, |n| n.end))?,
             _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
             Treat::Figure => rename(el, "figure", tidy),
             Treat::Caption => rename(el, "figcaption", tidy),
@@ -146,6 +154,24 @@ fn on_element(
         // scan, as a browser, ended it at the next row, which may be the article.)
         el.remove_and_keep_content();
     }
+    Ok(())
+}
+
+/// Drops an element inside the article whose last element index is `end`: its tags go and what
+/// it holds is removed as it comes, up to where the scan (as a browser) ended it. `el.remove()`
+/// would also take what follows a `<p>` whose end tag HTML leaves out, up to its parent's end.
+fn drop_element(pass: &Rc<RefCell<Pass>>, el: &mut Element, end: u32) -> HandlerResult {
+    if !el.can_have_content() {
+        el.remove();
+        return Ok(());
+    }
+    el.remove_and_keep_content();
+    pass.borrow_mut().dropping_until = Some(end);
+    let pass = pass.clone();
+    el.on_end_tag(Box::new(move |_| {
+        pass.borrow_mut().dropping_until = None;
+        Ok(())
+    }))?;
     Ok(())
 }
 

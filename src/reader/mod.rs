@@ -41,6 +41,12 @@ fn fallback_share(kind: PageKind) -> u64 {
     }
 }
 
+/// Whether `choice` holds nine tenths of the page's text or more but keeps less than three
+/// fifths of its own.
+fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64) -> bool {
+    choice.text_chars * 10 >= page_chars * 9 && choice.kept_text_chars(nodes) * 5 < choice.text_chars * 3
+}
+
 /// Runs both passes over `cleaned` (stream mode's output for the page).
 ///
 /// `already_clean`: stream mode removed nothing but code and controls. A fragment of such HTML
@@ -63,13 +69,21 @@ pub(crate) fn read(
         score::choose(&scan.nodes, options.preset)
     };
     let (mut choice, outcome) = match chosen {
-        // A best block that keeps too little of the page's text (see `fallback_share`) is one
-        // part of the content, not the content: the page, as stream mode cleaned it, is.
-        Some(choice) if choice.kept_text_chars(&scan.nodes) * fallback_share(ld.kind.kind()) < page_chars => {
+        // A best block that leaves too little of the page's text to read (see `fallback_share`;
+        // captions do not count, nor does a block of nothing but captions, a gallery of product
+        // cards) is one part of the content, not the content: the page, as stream mode cleaned
+        // it, is.
+        Some(choice) if choice.reading_text_chars(&scan.nodes) * fallback_share(ld.kind.kind()) < page_chars => {
             (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
-        // A block with nothing to read but captions (a gallery of product cards) is no article.
-        Some(choice) if choice.reading_text_chars(&scan.nodes) == 0 => {
+        // A best block that is the page but would lose two fifths of it to the clean-up inside
+        // the article (containers of links, images and short texts): those are the page's cards
+        // or its sections, not what stream mode left of a story's furniture.
+        Some(choice) if is_gutted_page(&choice, &scan.nodes, page_chars) => {
+            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
+        }
+        // One section of a page made of several (see `score::is_one_of_sections`).
+        Some(choice) if score::is_one_of_sections(&choice, &scan.nodes, page_chars) => {
             (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
         Some(choice) => (choice, ReaderOutcome::Article),

@@ -143,6 +143,8 @@ pub(crate) struct Counts {
     pub items: u16,
     pub inputs: u16,
     pub embeds: u16,
+    /// Headings (`<h1>` … `<h6>`).
+    pub headings: u16,
     /// `<br>` directly inside (not added up).
     pub breaks: u16,
 }
@@ -156,6 +158,7 @@ impl Counts {
             items: one(Kind::ListItem),
             inputs: one(Kind::Input),
             embeds: one(Kind::Embed),
+            headings: one(Kind::Heading),
             breaks: 0,
         }
     }
@@ -166,6 +169,7 @@ impl Counts {
         self.items = self.items.saturating_add(other.items);
         self.inputs = self.inputs.saturating_add(other.inputs);
         self.embeds = self.embeds.saturating_add(other.embeds);
+        self.headings = self.headings.saturating_add(other.headings);
     }
 }
 

@@ -211,6 +211,45 @@ pub(crate) fn page_text_chars(nodes: &[Node]) -> u64 {
         .sum()
 }
 
+/// Whether the chosen block is one section of a page made of several, side by side: an
+/// ancestor of it has three other children that read as sections of content (a heading or two
+/// paragraphs, 100 characters or more, few links, no boilerplate name) while the choice holds
+/// less than half of the page's text, or five such children while it holds less than two
+/// thirds. A service or landing page, or a story split into sections, is all of them; the
+/// best-scoring one (an FAQ, a testimonial) is not the page's content.
+pub(crate) fn is_one_of_sections(choice: &Choice, nodes: &[Node], page_chars: u64) -> bool {
+    let Some(&top) = choice.roots.first() else {
+        return false;
+    };
+    let reading = choice.reading_text_chars(nodes);
+    let mut at = nodes[top as usize].parent;
+    while at != NONE {
+        let ancestor = &nodes[at as usize];
+        let mut sections = 0u32;
+        let mut i = at + 1;
+        while i <= ancestor.end && (i as usize) < nodes.len() {
+            let node = &nodes[i as usize];
+            if node.parent == at && !contains(nodes, i, top) && !choice.roots.contains(&i) && is_section(node) {
+                sections += 1;
+            }
+            i = node.end.max(i) + 1;
+        }
+        if (sections >= 3 && reading * 2 < page_chars) || (sections >= 5 && reading * 3 < page_chars * 2) {
+            return true;
+        }
+        at = ancestor.parent;
+    }
+    false
+}
+
+/// A block that reads as a section of content: a heading or two paragraphs, some text, few links.
+fn is_section(node: &Node) -> bool {
+    node.text >= 100
+        && link_density(node) < 0.3
+        && node.weight >= 0
+        && (node.counts.headings > 0 || node.counts.paragraphs >= 2)
+}
+
 /// Furniture, link-only paragraphs and caption markup, decided from the records.
 fn treatments(nodes: &[Node], content: &[bool]) -> Vec<Treat> {
     nodes

@@ -26,10 +26,13 @@ for (const mode of ['stream', 'reader']) {
       assert.equal(wasm.title, native.title);
       assert.deepEqual(wasm.metadata, native.metadata);
       assert.deepEqual(wasm.report, native.report);
-      // A page declared an article gives its article. Elsewhere (a thread, a listing, a service
-      // page) reader mode gives the whole cleaned page when no one block holds most of its
-      // text, and says so.
-      if (mode === 'reader' && native.report.pageKind === 'article') {
+      // A page declared an article gives its article, unless its fixture expects the warning
+      // that none does (a page of cards that calls itself an article). Elsewhere (a thread, a
+      // listing, a service page) reader mode gives the whole cleaned page when no one block
+      // holds most of its text, and says so.
+      const expect = readFileSync(path.replace(/\.html$/, '.expect'), 'utf8');
+      const noArticle = /^reader-warning no one article/m.test(expect);
+      if (mode === 'reader' && native.report.pageKind === 'article' && !noArticle) {
         assert.equal(wasm.report.reader.outcome, 'article', `${name}: an article is found`);
       }
     });
