@@ -42,9 +42,16 @@ fn fallback_share(kind: PageKind) -> u64 {
 }
 
 /// Whether `choice` holds nine tenths of the page's text or more but keeps less than three
-/// fifths of its own.
-fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64) -> bool {
-    choice.text_chars * 10 >= page_chars * 9 && choice.kept_text_chars(nodes) * 5 < choice.text_chars * 3
+/// fifths of its own (of its reading text, on pages of a kind `kind` that is not a story).
+fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind) -> bool {
+    // On a product, listing, thread or documentation page, blocks named like captions are the
+    // cards' text, not a story's photo captions: what the text leaves out counts as lost too.
+    let left = if matches!(kind, PageKind::Article | PageKind::Other) {
+        choice.kept_text_chars(nodes)
+    } else {
+        choice.reading_text_chars(nodes)
+    };
+    choice.text_chars * 10 >= page_chars * 9 && left * 5 < choice.text_chars * 3
 }
 
 /// Runs both passes over `cleaned` (stream mode's output for the page).
@@ -79,7 +86,12 @@ pub(crate) fn read(
         // A best block that is the page but would lose two fifths of it to the clean-up inside
         // the article (containers of links, images and short texts): those are the page's cards
         // or its sections, not what stream mode left of a story's furniture.
-        Some(choice) if is_gutted_page(&choice, &scan.nodes, page_chars) => {
+        Some(choice) if is_gutted_page(&choice, &scan.nodes, page_chars, ld.kind.kind()) => {
+            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
+        }
+        // A block outside the page's `<main>` is not the content the page declares: nor is
+        // a part of it chosen alone, so the page is.
+        Some(choice) if score::is_outside_main(&choice, &scan.nodes) => {
             (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
         }
         // One section of a page made of several (see `score::is_one_of_sections`).

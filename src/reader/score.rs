@@ -242,6 +242,22 @@ pub(crate) fn is_one_of_sections(choice: &Choice, nodes: &[Node], page_chars: u6
     false
 }
 
+/// Whether the page's `<main>` holds text and the choice lies outside it: a block the page
+/// itself says is not its main content (a banner, a hidden promotion) won on its numbers.
+pub(crate) fn is_outside_main(choice: &Choice, nodes: &[Node]) -> bool {
+    let Some(main) = nodes
+        .iter()
+        .position(|n| n.kind == Kind::Main && n.text >= MIN_ARTICLE_CHARS)
+    else {
+        return false;
+    };
+    let main = main as u32;
+    !choice
+        .roots
+        .iter()
+        .any(|&r| contains(nodes, main, r) || contains(nodes, r, main))
+}
+
 /// A block that reads as a section of content: a heading or two paragraphs, some text, few links.
 fn is_section(node: &Node) -> bool {
     node.text >= 100
