@@ -39,7 +39,8 @@ pub enum Category {
     Ads,
     /// Copyright and legal footers, site footers.
     Footer,
-    /// Elements hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+    /// Elements hidden from readers (`hidden`, `aria-hidden`, `display:none`), and copies of a
+    /// block shown above (a page part written once per screen size).
     Hidden,
     /// Elements that are not content: templates, form controls, dialogs. Scripts, styles,
     /// embedded objects, frames and iframes that are not video embeds are reported here too, and

@@ -94,6 +94,8 @@ pub(crate) struct State {
     gated_depth: u32,
     /// Characters of prose kept so far (paragraphs of outermost kept blocks).
     prose_chars: usize,
+    /// The texts of kept blocks, by hash, with where the first such block ended (input bytes).
+    shown: Shown,
     /// An `<h1>` started: the page's headline is behind, and a sidebar or dialog that starts
     /// now cannot be wrapping it.
     seen_h1: bool,
@@ -192,6 +194,7 @@ impl State {
             section_depth: 0,
             seen_h1: false,
             prose_chars: 0,
+            shown: Shown::default(),
             in_body: false,
             fragment_cleaner: None,
             noscript: None,
@@ -1238,6 +1241,19 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                 .filter(|(category, _)| st.removes(*category))
         }
     };
+    // A text block that repeats one kept before it is a copy (for another screen size, or
+    // hidden for a script to show): the first copy is enough.
+    let verdict = verdict.or_else(|| {
+        // Containers only: a paragraph may repeat on purpose (an interview's question, a
+        // recipe's step), a copy of a page part repeats the whole container.
+        let text_block = matches!(kind, HoldKind::Text)
+            && matches!(&**tag, "div" | "section" | "ul" | "ol")
+            && !stats.has_h1
+            && !stats.has_main_content;
+        let repeated = text_block && st.shown.repeats(&stats, start, end_at);
+        (repeated && st.removes(Category::Hidden))
+            .then_some((Category::Hidden, Reason::Fixed("repeats a block shown above")))
+    });
     match verdict {
         Some((category, reason)) => {
             st.finish_hold(id, true);
@@ -1251,6 +1267,41 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
             st.keep_scanned(id, stats);
             st.finish_hold(id, false);
             false
+        }
+    }
+}
+
+/// The texts of the text blocks kept so far, by hash, each with the input byte where the first
+/// block with that text ended. Bounded: past [`MAX_SHOWN`] texts, new ones are not remembered.
+#[derive(Default)]
+struct Shown(rustc_hash::FxHashMap<u64, usize>);
+
+/// Texts remembered by [`Shown`].
+const MAX_SHOWN: usize = 4096;
+/// A text shorter than this may repeat on purpose (a label, a price, a summary in a list of
+/// contents and again under its heading).
+const MIN_REPEATED_CHARS: usize = 100;
+
+impl Shown {
+    /// Whether the block `start..end` (input bytes) whose text is `stats` repeats a block that
+    /// ended before it began; remembers its text otherwise. A block around the first copy has
+    /// the same text and is not a repeat of what it holds.
+    fn repeats(&mut self, stats: &BlockStats, start: usize, end: usize) -> bool {
+        if stats.text_chars < MIN_REPEATED_CHARS {
+            return false;
+        }
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::hash::Hash::hash(&stats.text, &mut hasher);
+        std::hash::Hash::hash(&stats.text_chars, &mut hasher);
+        let key = std::hash::Hasher::finish(&hasher);
+        match self.0.get(&key) {
+            Some(&first_end) => first_end <= start,
+            None => {
+                if self.0.len() < MAX_SHOWN {
+                    self.0.insert(key, end);
+                }
+                false
+            }
         }
     }
 }
