@@ -246,3 +246,28 @@ fn article_like_blocks_survive_weak_words() {
     let html = stripwall::clean(&page).unwrap();
     assert_eq!(html, page);
 }
+
+/// A page part written twice (once per screen size) comes out once, as `hidden`; kept with the
+/// category; and a fragment (an article from a CMS, reader mode's own output) keeps both copies.
+#[test]
+fn hidden_copies_of_a_page_part() {
+    let part = "<div class=\"delivery-info\"><h2>Delivery</h2><p>Orders placed before noon leave the same day, \
+                and arrive within three working days anywhere in the country.</p></div>";
+    let page = format!("<html><body><main><h1>Shop</h1>{part}{part}</main></body></html>");
+    let clean = |html: &str, keep: Vec<Category>| {
+        let cleaner = Cleaner::new(Options {
+            keep,
+            explain: true,
+            ..Options::default()
+        })
+        .unwrap();
+        cleaner.clean_str(html).unwrap()
+    };
+    let once = clean(&page, vec![]);
+    assert_eq!(once.html.matches("Orders placed").count(), 1, "{}", once.html);
+    assert_eq!(once.report.removed.get(&Category::Hidden).map(|t| t.elements), Some(1));
+    let kept = clean(&page, vec![Category::Hidden]);
+    assert_eq!(kept.html.matches("Orders placed").count(), 2, "{}", kept.html);
+    let fragment = clean(&format!("{part}{part}"), vec![]);
+    assert_eq!(fragment.html.matches("Orders placed").count(), 2, "{}", fragment.html);
+}

@@ -704,6 +704,9 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if !state.borrow().in_body && !stays_in_head(&tag) && tag != "html" {
         state.borrow_mut().in_body = true;
     }
+    if tag == "body" {
+        state.borrow_mut().shown.in_page = true;
+    }
     // Safety first, whatever the options keep (reader mode's image fallbacks are rebuilt clean).
     let image_fallback = tag == "noscript" && state.borrow().after_image;
     if tag == "noscript" && !image_fallback && read_crawler_view(state, el, source.as_deref())? {
@@ -1273,8 +1276,14 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
 
 /// The texts of the text blocks kept so far, by hash, each with the input byte where the first
 /// block with that text ended. Bounded: past [`MAX_SHOWN`] texts, new ones are not remembered.
+/// Only in a whole page (after its `<body>` tag): a fragment (an article from a CMS, reader
+/// mode's own output) is content already, without a page's copies, and is cleaned again as it
+/// was the first time.
 #[derive(Default)]
-struct Shown(rustc_hash::FxHashMap<u64, usize>);
+struct Shown {
+    texts: rustc_hash::FxHashMap<u64, usize>,
+    in_page: bool,
+}
 
 /// Texts remembered by [`Shown`].
 const MAX_SHOWN: usize = 4096;
@@ -1287,18 +1296,18 @@ impl Shown {
     /// ended before it began; remembers its text otherwise. A block around the first copy has
     /// the same text and is not a repeat of what it holds.
     fn repeats(&mut self, stats: &BlockStats, start: usize, end: usize) -> bool {
-        if stats.text_chars < MIN_REPEATED_CHARS {
+        if !self.in_page || stats.text_chars < MIN_REPEATED_CHARS {
             return false;
         }
         let mut hasher = rustc_hash::FxHasher::default();
         std::hash::Hash::hash(&stats.text, &mut hasher);
         std::hash::Hash::hash(&stats.text_chars, &mut hasher);
         let key = std::hash::Hasher::finish(&hasher);
-        match self.0.get(&key) {
+        match self.texts.get(&key) {
             Some(&first_end) => first_end <= start,
             None => {
-                if self.0.len() < MAX_SHOWN {
-                    self.0.insert(key, end);
+                if self.texts.len() < MAX_SHOWN {
+                    self.texts.insert(key, end);
                 }
                 false
             }
