@@ -41,15 +41,33 @@ fn fallback_share(kind: PageKind) -> u64 {
     }
 }
 
+/// Whether the best block is the page's content, not one part of it (else the page, as stream
+/// mode cleaned it, is). It is not when:
+/// - it leaves too little of the page's text to read (see `fallback_share`; captions do not
+///   count, nor does a block of nothing but captions, a gallery of product cards);
+/// - it is the page but would lose two fifths of it to the clean-up inside the article
+///   (containers of links, images and short texts): those are the page's cards or its
+///   sections, not what stream mode left of a story's furniture;
+/// - it lies outside the page's `<main>` (see `score::is_outside_main`);
+/// - it is one section of a page made of several (see `score::is_one_of_sections`).
+fn is_the_content(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind) -> bool {
+    let reading = choice.reading_text_chars(nodes);
+    let too_little = reading * fallback_share(kind) < page_chars;
+    !(too_little
+        || is_gutted_page(choice, nodes, page_chars, kind, reading)
+        || score::is_outside_main(choice, nodes)
+        || score::is_one_of_sections(choice, nodes, page_chars, reading))
+}
+
 /// Whether `choice` holds nine tenths of the page's text or more but keeps less than three
-/// fifths of its own (of its reading text, on pages of a kind `kind` that is not a story).
-fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind) -> bool {
+/// fifths of its own (of its `reading` text, on pages of a kind `kind` that is not a story).
+fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind, reading: u64) -> bool {
     // On a product, listing, thread or documentation page, blocks named like captions are the
     // cards' text, not a story's photo captions: what the text leaves out counts as lost too.
     let left = if matches!(kind, PageKind::Article | PageKind::Other) {
         choice.kept_text_chars(nodes)
     } else {
-        choice.reading_text_chars(nodes)
+        reading
     };
     choice.text_chars * 10 >= page_chars * 9 && left * 5 < choice.text_chars * 3
 }
@@ -76,30 +94,11 @@ pub(crate) fn read(
         score::choose(&scan.nodes, options.preset)
     };
     let (mut choice, outcome) = match chosen {
-        // A best block that leaves too little of the page's text to read (see `fallback_share`;
-        // captions do not count, nor does a block of nothing but captions, a gallery of product
-        // cards) is one part of the content, not the content: the page, as stream mode cleaned
-        // it, is.
-        Some(choice) if choice.reading_text_chars(&scan.nodes) * fallback_share(ld.kind.kind()) < page_chars => {
-            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
+        Some(choice) if is_the_content(&choice, &scan.nodes, page_chars, ld.kind.kind()) => {
+            (choice, ReaderOutcome::Article)
         }
-        // A best block that is the page but would lose two fifths of it to the clean-up inside
-        // the article (containers of links, images and short texts): those are the page's cards
-        // or its sections, not what stream mode left of a story's furniture.
-        Some(choice) if is_gutted_page(&choice, &scan.nodes, page_chars, ld.kind.kind()) => {
-            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
-        }
-        // A block outside the page's `<main>` is not the content the page declares: nor is
-        // a part of it chosen alone, so the page is.
-        Some(choice) if score::is_outside_main(&choice, &scan.nodes) => {
-            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
-        }
-        // One section of a page made of several (see `score::is_one_of_sections`).
-        Some(choice) if score::is_one_of_sections(&choice, &scan.nodes, page_chars) => {
-            (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage)
-        }
-        Some(choice) => (choice, ReaderOutcome::Article),
-        None => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
+        // No block reads like an article, or the best one is not the content: the page is.
+        _ => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
     };
     if ld.kind.is_thread() {
         choice.keep_bylines(&scan.nodes);

@@ -216,12 +216,12 @@ pub(crate) fn page_text_chars(nodes: &[Node]) -> u64 {
 /// paragraphs, 100 characters or more, few links, no boilerplate name) while the choice holds
 /// less than half of the page's text, or five such children while it holds less than two
 /// thirds. A service or landing page, or a story split into sections, is all of them; the
-/// best-scoring one (an FAQ, a testimonial) is not the page's content.
-pub(crate) fn is_one_of_sections(choice: &Choice, nodes: &[Node], page_chars: u64) -> bool {
+/// best-scoring one (an FAQ, a testimonial) is not the page's content. `reading`: the choice's
+/// reading text (see [`Choice::reading_text_chars`]).
+pub(crate) fn is_one_of_sections(choice: &Choice, nodes: &[Node], page_chars: u64, reading: u64) -> bool {
     let Some(&top) = choice.roots.first() else {
         return false;
     };
-    let reading = choice.reading_text_chars(nodes);
     let mut at = nodes[top as usize].parent;
     while at != NONE {
         let ancestor = &nodes[at as usize];
