@@ -196,9 +196,7 @@ impl Choice {
 fn page_roots(nodes: &[Node]) -> Vec<u32> {
     match nodes.iter().position(|n| n.kind == Kind::Body) {
         Some(body) => vec![body as u32],
-        None => (0..nodes.len() as u32)
-            .filter(|&i| nodes[i as usize].parent == NONE)
-            .collect(),
+        None => children(nodes, NONE).collect(),
     }
 }
 
@@ -224,20 +222,13 @@ pub(crate) fn is_one_of_sections(choice: &Choice, nodes: &[Node], page_chars: u6
     };
     let mut at = nodes[top as usize].parent;
     while at != NONE {
-        let ancestor = &nodes[at as usize];
-        let mut sections = 0u32;
-        let mut i = at + 1;
-        while i <= ancestor.end && (i as usize) < nodes.len() {
-            let node = &nodes[i as usize];
-            if node.parent == at && !contains(nodes, i, top) && !choice.roots.contains(&i) && is_section(node) {
-                sections += 1;
-            }
-            i = node.end.max(i) + 1;
-        }
+        let sections = children(nodes, at)
+            .filter(|&i| !contains(nodes, i, top) && !choice.roots.contains(&i) && is_section(&nodes[i as usize]))
+            .count();
         if (sections >= 3 && reading * 2 < page_chars) || (sections >= 5 && reading * 3 < page_chars * 2) {
             return true;
         }
-        at = ancestor.parent;
+        at = nodes[at as usize].parent;
     }
     false
 }
@@ -474,19 +465,14 @@ fn climb_single_child_chain(nodes: &[Node], mut top: u32) -> u32 {
 /// The top candidate and the siblings that belong with it.
 fn with_siblings(nodes: &[Node], scores: &[Option<f32>], top: u32, top_score: f32, tuning: &Tuning) -> Vec<u32> {
     let parent = nodes[top as usize].parent;
-    let (from, to) = match parent {
-        NONE => (0, nodes.len() as u32 - 1),
-        p => (p + 1, nodes[p as usize].end),
-    };
     let threshold = (top_score * tuning.sibling_share).max(10.0);
     let top_class = nodes[top as usize].class_hash;
     let mut roots = Vec::new();
-    let mut i = from;
-    while i <= to && (i as usize) < nodes.len() {
+    for i in children(nodes, parent) {
         let node = &nodes[i as usize];
         if i == top {
             roots.push(i);
-        } else if node.parent == parent {
+        } else {
             let bonus = if top_class != 0 && node.class_hash == top_class {
                 top_score * 0.2
             } else {
@@ -498,9 +484,27 @@ fn with_siblings(nodes: &[Node], scores: &[Option<f32>], top: u32, top_score: f3
                 roots.push(i);
             }
         }
-        i = node.end.max(i) + 1;
     }
     roots
+}
+
+/// The children of record `parent` (the top-level records for [`NONE`]), in document order.
+fn children(nodes: &[Node], parent: u32) -> impl Iterator<Item = u32> + '_ {
+    let (mut i, last) = match parent {
+        NONE => (0, (nodes.len() as u32).saturating_sub(1)),
+        p => (p + 1, nodes[p as usize].end),
+    };
+    std::iter::from_fn(move || {
+        while i <= last && (i as usize) < nodes.len() {
+            let at = i;
+            let node = &nodes[at as usize];
+            i = node.end.max(at) + 1;
+            if node.parent == parent {
+                return Some(at);
+            }
+        }
+        None
+    })
 }
 
 /// Articles split into parts that are not siblings (a story continued in a second section):
