@@ -6,6 +6,12 @@ pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text taken from markup as a person reads it: character references decoded, whitespace
+/// collapsed.
+pub(crate) fn readable(raw: &str) -> String {
+    collapse(&crate::decode::entities::decode(raw))
+}
+
 /// Appends `text` to `buffer` while at least 4 bytes (the longest character) of `cap` remain.
 /// The rule looks at the length alone, so the kept prefix is the same however the text was
 /// split into chunks (found by fuzzing: cutting each chunk at the cap let a later, shorter

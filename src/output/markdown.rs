@@ -419,7 +419,7 @@ fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
         "img" => {
             if let Some(src) = el.get_attribute("src").filter(|s| !s.trim().is_empty()) {
                 let alt = el.get_attribute("alt").unwrap_or_default();
-                let alt = escape(&crate::markup::strings::collapse(&entities::decode(&alt)), false, false);
+                let alt = escape(&crate::markup::strings::readable(&alt), false, false);
                 let image = format!("![{alt}]({})", url(&entities::decode(&src)));
                 // An image stands on its own line, unless it is a link's content or a cell's.
                 let alone = md.links.iter().all(|l| l.href.is_none()) && !md.in_cell();

@@ -354,7 +354,7 @@ fn first_paragraph(html: &[u8]) -> Option<String> {
 }
 
 fn clean(value: &str) -> String {
-    crate::markup::strings::collapse(&crate::decode::entities::decode(value))
+    crate::markup::strings::readable(value)
 }
 
 /// The headline a title names: the page's `<h1>` when the title holds it (titles and social

@@ -300,8 +300,7 @@ impl Window {
 
     /// The text, once the heading was seen.
     fn result(&self) -> Option<String> {
-        self.after
-            .map(|_| crate::markup::strings::collapse(&crate::decode::entities::decode(&self.text)))
+        self.after.map(|_| crate::markup::strings::readable(&self.text))
     }
 }
 
@@ -349,7 +348,7 @@ impl Capture {
             return None;
         }
         self.node = None;
-        let text = crate::markup::strings::collapse(&crate::decode::entities::decode(&self.text));
+        let text = crate::markup::strings::readable(&self.text);
         (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some(text)
     }
 }
@@ -509,7 +508,7 @@ fn close_node(st: &mut ScanState, index: u32) {
     }
     if st.byline_node == Some(index) {
         st.byline_node = None;
-        let byline = crate::markup::strings::collapse(&crate::decode::entities::decode(&st.byline_text));
+        let byline = crate::markup::strings::readable(&st.byline_text);
         st.byline_text.clear();
         if !byline.is_empty() && byline.chars().count() <= MAX_BYLINE_CHARS {
             st.scan.facts.byline = Some(byline);
@@ -517,7 +516,7 @@ fn close_node(st: &mut ScanState, index: u32) {
     }
     if st.h1_node == Some(index) {
         st.h1_node = None;
-        let h1 = crate::markup::strings::collapse(&crate::decode::entities::decode(&st.h1_text));
+        let h1 = crate::markup::strings::readable(&st.h1_text);
         match &st.scan.facts.h1 {
             _ if h1.is_empty() => {}
             None => st.scan.facts.h1 = Some(h1),

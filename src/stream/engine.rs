@@ -12,8 +12,8 @@ use crate::filters::{host_of, ElementFacts, FilterSet, PageFilter};
 use crate::markup::elements::{closes_paragraph, stays_in_head};
 use crate::markup::raw_text;
 use crate::markup::source::{self, AttributeView, NameBuffer, Source};
-use crate::markup::strings::collapse;
 use crate::markup::strings::push_capped;
+use crate::markup::strings::readable;
 use crate::options::{Category, Options};
 use crate::report::{Removal, Report};
 use crate::rules::block_text::{self, BlockStats, ScannedChild};
@@ -338,7 +338,7 @@ impl State {
         self.settle();
         self.report.page_kind = self.facts.kind.kind();
         if let Some(raw) = self.title_raw.take() {
-            let title = collapse(&crate::decode::entities::decode(&raw));
+            let title = readable(&raw);
             self.report.title = (!title.is_empty()).then_some(title);
         }
     }
