@@ -118,9 +118,11 @@ fn on_element(
     if p.open_until.is_some_and(|end| index > end) {
         p.open_until = None;
     }
+    // The element's last record index: where the scan, as a browser, ended it.
+    let end = nodes.get(index as usize).map_or(index, |n| n.end);
     if p.open_until.is_none() && choice.roots.get(p.next_root) == Some(&index) {
         p.next_root += 1;
-        p.open_until = Some(nodes.get(index as usize).map_or(index, |n| n.end));
+        p.open_until = Some(end);
         if el.can_have_content() {
             let pass = pass.clone();
             el.on_end_tag(Box::new(move |_| {
@@ -137,7 +139,7 @@ fn on_element(
     } else if p.open_until.is_some() {
         drop(p);
         match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
-            Treat::Drop => drop_element(pass, el, nodes.get(index as usize).map_or(index, |n| n.end))?,
+            Treat::Drop => drop_element(pass, el, end)?,
             _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
             Treat::Figure => rename(el, "figure", tidy),
             Treat::Caption => rename(el, "figcaption", tidy),

@@ -1299,10 +1299,7 @@ impl Shown {
         if !self.in_page || stats.text_chars < MIN_REPEATED_CHARS {
             return false;
         }
-        let mut hasher = rustc_hash::FxHasher::default();
-        std::hash::Hash::hash(&stats.text, &mut hasher);
-        std::hash::Hash::hash(&stats.text_chars, &mut hasher);
-        let key = std::hash::Hasher::finish(&hasher);
+        let key = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, (&stats.text, stats.text_chars));
         match self.texts.get(&key) {
             Some(&first_end) => first_end <= start,
             None => {
