@@ -305,8 +305,8 @@ impl Cleaner {
     /// See [`CleanStream::write`].
     pub fn clean_bytes_page(&self, page: PageSource<'_>, html: &[u8]) -> Result<(Vec<u8>, Report)> {
         let mut out = Vec::with_capacity(html.len() / 2);
-        let mut stream = self.stream_page(page, |b: &[u8]| out.extend_from_slice(b));
-        stream.write(html)?;
+        let mut stream = self.stream_of(|b: &[u8]| out.extend_from_slice(b), Some(html.len()), page);
+        stream.write_document_bytes(html)?;
         let report = stream.end()?;
         Ok((out, report))
     }
@@ -560,6 +560,20 @@ impl CleanStream<'_> {
     fn write_document(&mut self, utf8: Vec<u8>) -> Result<()> {
         debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
         self.write_text_owned(utf8)
+    }
+
+    /// The whole document as bytes in any encoding, on a stream made for it
+    /// ([`Cleaner::stream_of`]): decoded to UTF-8 in one piece (a copy when it is UTF-8
+    /// already), so that the element handler reads names and values from it as from
+    /// [`write_document`](CleanStream::write_document)'s. The copy costs less than the
+    /// allocations it saves: 1.6 a page's element through lol_html's accessors.
+    fn write_document_bytes(&mut self, html: &[u8]) -> Result<()> {
+        debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
+        self.bytes_in += html.len() as u64;
+        let mut utf8 = self.sniffer.feed(html).into_owned();
+        utf8.extend_from_slice(&self.sniffer.finish());
+        self.parse(Cow::Owned(utf8))?;
+        self.check_encoding()
     }
 
     /// [`parse_escaped`](CleanStream::parse_escaped) of bytes handed over: the element

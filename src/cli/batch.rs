@@ -262,10 +262,9 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
                 url: doc.url.as_deref(),
                 charset: doc.charset.as_deref(),
             };
-            let mut html = Vec::with_capacity(body.len() / 2);
             cleaner
-                .clean_io_page(page, body, &mut html)
-                .map(|report| (String::from_utf8_lossy(&html).into_owned(), report))
+                .clean_bytes_page(page, body)
+                .map(|(html, report)| (String::from_utf8_lossy(&html).into_owned(), report))
                 .map_err(|e| e.to_string())
         }
         Err(e) => Err(e.to_string()),

@@ -51,6 +51,8 @@ enum Sniffing {
     Decoding(Transcoder),
     /// The encoding cannot be decoded here: nothing passes.
     Failed,
+    /// The input was decoded to its end ([`Sniffer::finish`]): nothing more comes.
+    Finished,
 }
 
 /// Turns bytes of the decided encoding into UTF-8.
@@ -132,7 +134,7 @@ impl Sniffer {
         match &mut self.state {
             Sniffing::PassThrough => Cow::Borrowed(chunk),
             Sniffing::Decoding(_) => Cow::Owned(self.transcode(chunk, false)),
-            Sniffing::Failed => Cow::Owned(Vec::new()),
+            Sniffing::Failed | Sniffing::Finished => Cow::Owned(Vec::new()),
             Sniffing::Guessing(held) if held.is_empty() => {
                 let ascii = chunk.iter().position(|b| !b.is_ascii()).unwrap_or(chunk.len());
                 let rest = &chunk[ascii..];
@@ -193,6 +195,11 @@ impl Sniffer {
             out.extend(self.guess(true));
         }
         out.extend(self.transcode(&[], true));
+        if let Sniffing::Decoding(_) = self.state {
+            // A decoder told the input has ended must not be used again: finishing twice
+            // gives nothing the second time.
+            self.state = Sniffing::Finished;
+        }
         out
     }
 
