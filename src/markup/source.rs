@@ -9,15 +9,27 @@
 use lol_html::html_content::{Attribute, Element, SourceLocation};
 use std::borrow::Cow;
 
-/// The bytes of one write to lol_html and where they start in its input stream.
-pub(crate) struct Source {
+/// The bytes of one write to lol_html (handed over, or borrowed for a pass over bytes in
+/// memory) and where they start in its input stream.
+pub(crate) struct Source<'a> {
     start: usize,
-    bytes: Vec<u8>,
+    bytes: Cow<'a, [u8]>,
 }
 
-impl Source {
-    pub fn new(start: usize, bytes: Vec<u8>) -> Source {
-        Source { start, bytes }
+impl<'a> Source<'a> {
+    pub fn new(start: usize, bytes: Vec<u8>) -> Source<'static> {
+        Source {
+            start,
+            bytes: Cow::Owned(bytes),
+        }
+    }
+
+    /// The whole input of a pass, borrowed.
+    pub fn whole(bytes: &'a [u8]) -> Source<'a> {
+        Source {
+            start: 0,
+            bytes: Cow::Borrowed(bytes),
+        }
     }
 
     pub fn bytes(&self) -> &[u8] {
@@ -63,7 +75,7 @@ fn lower_ascii<'b>(raw: &[u8], buffer: &'b mut NameBuffer) -> Option<&'b str> {
 }
 
 /// The element's tag name, lower-cased, as `el.tag_name()` gives it.
-pub(crate) fn tag_name<'b>(el: &Element, source: Option<&Source>, buffer: &'b mut NameBuffer) -> Cow<'b, str> {
+pub(crate) fn tag_name<'b>(el: &Element, source: Option<&Source<'_>>, buffer: &'b mut NameBuffer) -> Cow<'b, str> {
     let raw = source.and_then(|s| s.get(el.source_location())).and_then(raw_tag_name);
     match raw.and_then(|raw| lower_ascii(raw, buffer)) {
         Some(name) => Cow::Borrowed(name),
@@ -88,7 +100,7 @@ fn raw_tag_name(tag: &[u8]) -> Option<&[u8]> {
 /// An attribute with the bytes to read it from.
 pub(crate) struct AttributeView<'a, 's> {
     pub attr: &'a Attribute<'a>,
-    pub source: Option<&'s Source>,
+    pub source: Option<&'s Source<'s>>,
 }
 
 impl<'s> AttributeView<'_, 's> {

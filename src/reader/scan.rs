@@ -4,6 +4,7 @@
 //! same bytes and numbers them the same way, so a number is all it needs to find an element.
 
 use crate::markup::rewriter::BoxedSink;
+use crate::markup::source::{self, AttributeView, NameBuffer, Source};
 use crate::options::Category;
 use crate::rules::words::{for_each_word, signal, WordSignal};
 use lol_html::html_content::{Element, TextChunk};
@@ -357,8 +358,11 @@ impl Capture {
 pub(crate) fn scan(html: &[u8]) -> Scan {
     let state = Rc::new(RefCell::new(ScanState::default()));
     let (on_el, on_text) = (state.clone(), state.clone());
+    // Names and values are read from the bytes, not through lol_html's allocating accessors.
+    let source = Source::whole(html);
+    let source = &source;
     let settings = Settings::new()
-        .append_element_content_handler(element!("*", move |el| on_element(&on_el, el)))
+        .append_element_content_handler(element!("*", move |el| on_element(&on_el, el, source)))
         .append_document_content_handler(doc_text!(move |t| on_text_chunk(&on_text, t)))
         .with_strict(false);
     let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(|_: &[u8]| {})));
@@ -376,14 +380,15 @@ pub(crate) fn scan(html: &[u8]) -> Scan {
     st.scan
 }
 
-fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult {
-    let tag = el.tag_name();
+fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<'_>) -> HandlerResult {
+    let mut name_buffer = NameBuffer::default();
+    let tag = source::tag_name(el, Some(source), &mut name_buffer);
     let kind = Kind::of(&tag);
     let mut st = state.borrow_mut();
     close_implied(&mut st, &tag, kind);
     let index = st.scan.nodes.len() as u32;
     let parent = st.stack.last().copied().unwrap_or(NONE);
-    let (weight, class_hash, byline, mut named) = read_attributes(el, &tag, &mut st.scan.facts);
+    let (weight, class_hash, byline, mut named) = read_attributes(el, &tag, &mut st.scan.facts, source);
     if let Some(p) = st.scan.nodes.get_mut(parent as usize) {
         p.children += 1;
         p.has_block |= kind.is_block();
@@ -408,7 +413,7 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element) -> HandlerResult
         own_commas: 0,
         counts: Counts::of(kind),
         class_hash,
-        furniture: byline || named.furniture || matches!(tag.as_str(), "h1" | "button"),
+        furniture: byline || named.furniture || matches!(&*tag, "h1" | "button"),
         byline,
         caption: named.caption || tag == "figcaption",
         picture: named.picture,
@@ -538,7 +543,7 @@ fn close_node(st: &mut ScanState, index: u32) {
 
 /// Reads what scoring and metadata need from the attributes; returns the class/id weight, the
 /// class hash, whether the element looks like a byline and what its name says it is.
-fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, bool, Named) {
+fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts, source: &Source<'_>) -> (i8, u64, bool, Named) {
     let mut weight = 0i8;
     let mut class_hash = 0u64;
     let mut byline = false;
@@ -548,9 +553,14 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
     let mut rel: Option<String> = None;
     let mut href: Option<String> = None;
     let mut date_value: Option<String> = None;
+    let mut name_buffer = NameBuffer::default();
     for attr in el.attributes() {
-        let name = attr.name();
-        match name.as_str() {
+        let attr = AttributeView {
+            attr,
+            source: Some(source),
+        };
+        let name = attr.name(&mut name_buffer);
+        match &*name {
             "class" | "id" => {
                 let value = attr.value();
                 if name == "class" {
@@ -576,19 +586,19 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts) -> (i8, u64, 
             "rel" => {
                 let value = attr.value();
                 byline |= value.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("author"));
-                rel = Some(value);
+                rel = Some(value.into_owned());
             }
-            "href" if matches!(tag, "link" | "base") => href = Some(attr.value()),
+            "href" if matches!(tag, "link" | "base") => href = Some(attr.value().into_owned()),
             "name" | "property" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
-            "content" if tag == "meta" => meta_content = Some(attr.value()),
-            "lang" if tag == "html" => facts.lang = Some(attr.value()),
-            "dir" if tag == "html" => facts.dir = Some(attr.value()),
+            "content" if tag == "meta" => meta_content = Some(attr.value().into_owned()),
+            "lang" if tag == "html" => facts.lang = Some(attr.value().into_owned()),
+            "dir" if tag == "html" => facts.dir = Some(attr.value().into_owned()),
             "datetime" if tag == "time" => {
-                let value = attr.value();
+                let value = attr.value().into_owned();
                 facts.first_time.get_or_insert_with(|| value.clone());
                 date_value = Some(value);
             }
-            "content" => date_value = Some(attr.value()),
+            "content" => date_value = Some(attr.value().into_owned()),
             _ => {}
         }
     }

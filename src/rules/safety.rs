@@ -273,7 +273,7 @@ pub(crate) enum Verdict {
 pub(crate) fn sanitize<'s>(
     el: &mut Element,
     tag: &str,
-    source: Option<&'s Source>,
+    source: Option<&'s Source<'s>>,
     mut visit: impl FnMut(&str, &AttributeView<'_, 's>),
 ) -> Verdict {
     let mut unsafe_attributes: Vec<String> = Vec::new();

@@ -133,7 +133,7 @@ pub(crate) struct State {
     /// Open `<svg>` and `<math>`: removals inside keep the page's parse (parse_context).
     foreign: ForeignContent,
     /// The bytes lol_html is parsing, when the caller handed them over whole (see `source`).
-    pub source: Option<Rc<Source>>,
+    pub source: Option<Rc<Source<'static>>>,
     /// The whole document comes in one write (`source`): the element handler reads the title
     /// and JSON-LD from it, and no text handler is set for them.
     pub whole_document: bool,
@@ -609,7 +609,7 @@ fn on_json_ld_text(state: &Shared, text: &mut TextChunk) -> HandlerResult {
 
 /// What the title and JSON-LD handlers read, read from the whole document instead (see
 /// [`State::whole_document`]).
-fn read_raw_text(state: &Shared, el: &Element, tag: &str, source: &Source) {
+fn read_raw_text(state: &Shared, el: &Element, tag: &str, source: &Source<'_>) {
     let mut st = state.borrow_mut();
     if tag == "title" && is_page_title(&st, el) {
         let text = source.raw_text_after(el.source_location(), |t| raw_text::rcdata_len(t, b"title"));
@@ -945,7 +945,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
 fn read_crawler_view(
     state: &Shared,
     el: &mut Element,
-    source: Option<&Source>,
+    source: Option<&Source<'_>>,
 ) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let (eligible, whole_document) = {
         let st = state.borrow();
