@@ -160,6 +160,28 @@ impl<R: BufRead> WarcReader<R> {
     }
 }
 
+/// Reads up to `length` bytes of `input` into `block` (fewer at the input's end). The block
+/// is zeroed once and read into in place, so a large read goes straight from the decoder.
+/// (`read_to_end` zeroes the block's whole free room again before each read of a gzip
+/// decoder, which does not say how much of it it wrote: 1.2% of a WARC run's instructions.)
+fn read_block(input: &mut impl Read, length: u64, block: &mut Vec<u8>) -> io::Result<()> {
+    block.resize(usize::try_from(length).unwrap_or(usize::MAX), 0);
+    let mut filled = 0;
+    while filled < block.len() {
+        match input.read(&mut block[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                block.truncate(filled);
+                return Err(e);
+            }
+        }
+    }
+    block.truncate(filled);
+    Ok(())
+}
+
 /// Reads one record from `input`; `Ok(None)` at a clean end (nothing but blank lines left).
 /// `offset`: where `input` stands; `in_place`: the record's offset is where its first line
 /// starts (uncompressed), not `offset` (its gzip member's).
@@ -232,10 +254,7 @@ fn read_record(input: &mut impl BufRead, mut offset: u64, in_place: bool) -> Res
         None
     } else {
         let mut block = Vec::with_capacity(length as usize);
-        input
-            .take(length)
-            .read_to_end(&mut block)
-            .map_err(|e| truncated(offset, &e))?;
+        read_block(input, length, &mut block).map_err(|e| truncated(offset, &e))?;
         if (block.len() as u64) < length {
             return Err(format!(
                 "truncated WARC record at offset {offset}: {} of {length} bytes of its block",
