@@ -48,16 +48,36 @@ fn fallback_share(kind: PageKind) -> u64 {
 /// - it is the page but would lose two fifths of it to the clean-up inside the article
 ///   (containers of links, images and short texts): those are the page's cards or its
 ///   sections, not what stream mode left of a story's furniture;
+/// - the page is short and nothing says it is a story (see `is_short_page`), and the block
+///   leaves a quarter of its text out;
 /// - it lies outside the page's `<main>` (see `score::is_outside_main`);
 /// - it is one section of a page made of several (see `score::is_one_of_sections`).
-fn is_the_content(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind) -> bool {
+fn is_the_content(choice: &score::Choice, scan: &scan::Scan, page_chars: u64, kind: PageKind) -> bool {
+    let (nodes, facts) = (&scan.nodes[..], &scan.facts);
     let reading = choice.reading_text_chars(nodes);
     let too_little = reading * fallback_share(kind) < page_chars;
     !(too_little
+        || (is_short_page(kind, page_chars, facts) && reading * 4 < page_chars * 3)
         || is_gutted_page(choice, nodes, page_chars, kind, reading)
         || score::is_outside_main(choice, nodes)
         || score::is_one_of_sections(choice, nodes, page_chars, reading))
 }
+
+/// Whether the cleaned page is short and nothing says it is a story (no kind declared, no
+/// byline, no date): a landing or service page, a small shop's or company's page. Stream mode
+/// has taken its chrome, and what is left, a few short sections, is all content. (A short
+/// story, a paywalled teaser, has its byline or date, and its text is the article.)
+fn is_short_page(kind: PageKind, page_chars: u64, facts: &scan::PageFacts) -> bool {
+    let story_signs = facts.byline.is_some()
+        || facts.by_text.is_some()
+        || facts.first_time.is_some()
+        || facts.item_published.is_some()
+        || facts.item_author.is_some();
+    kind == PageKind::Other && page_chars < SHORT_PAGE_CHARS && !story_signs
+}
+
+/// Below this much text (characters), a cleaned page of no known kind is all content.
+const SHORT_PAGE_CHARS: u64 = 3500;
 
 /// Whether `choice` holds nine tenths of the page's text or more but keeps less than three
 /// fifths of its own (of its `reading` text, on pages of a kind `kind` that is not a story).
@@ -94,9 +114,7 @@ pub(crate) fn read(
         score::choose(&scan.nodes, options.preset)
     };
     let (mut choice, outcome) = match chosen {
-        Some(choice) if is_the_content(&choice, &scan.nodes, page_chars, ld.kind.kind()) => {
-            (choice, ReaderOutcome::Article)
-        }
+        Some(choice) if is_the_content(&choice, &scan, page_chars, ld.kind.kind()) => (choice, ReaderOutcome::Article),
         // No block reads like an article, or the best one is not the content: the page is.
         _ => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
     };
