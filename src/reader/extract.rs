@@ -240,8 +240,11 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
     let mut lazy_srcset: Option<String> = None;
     let mut code_language: Option<String> = None;
     let mut drop: Vec<String> = Vec::new();
+    // Whether the element has an address to resolve (most have none: no lookups then).
+    let mut has_address = false;
     for attr in el.attributes() {
         let name = attr.name();
+        has_address |= matches!(name.as_str(), "href" | "src" | "poster" | "srcset");
         if name.starts_with("data-") && matches!(tag.as_str(), "img" | "source") {
             let value = attr.value();
             if lazy_src.is_none() && LAZY_SRC.contains(&name.as_str()) && looks_like_url(&value) {
@@ -284,7 +287,9 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
             return;
         }
     }
-    if let Some(base) = &tidy.base {
+    // (An image may have been given its lazy address just above.)
+    let has_address = has_address || matches!(tag.as_str(), "img" | "source");
+    if let Some(base) = tidy.base.as_ref().filter(|_| has_address) {
         for name in ["href", "src", "poster"] {
             if let Some(value) = el.get_attribute(name) {
                 let _ = el.set_attribute(name, &base.resolve(&value));
