@@ -195,7 +195,8 @@ const WORDS: &[(WordSignal, &[&str])] = {
                 "adsbygoogle",
             ],
         ),
-        // Footers and legal.
+        // Footers and legal. An article's notes gathered at its end are apparatus, not text.
+        (boilerplate(Footer, true), &["footnotes", "endnotes"]),
         (
             boilerplate(Footer, false),
             &["footer", "copyright", "colophon", "legal", "disclaimer"],
