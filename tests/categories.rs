@@ -1,6 +1,7 @@
 //! One test per category: a typical element of it is removed by default, kept when the category
 //! is kept, and reported under it.
 
+mod common;
 use stripwall::{Category, Cleaner, Options};
 
 const ARTICLE: &str = "<p>The council approved the plan on Monday after a long debate about costs.</p>";
@@ -270,4 +271,40 @@ fn hidden_copies_of_a_page_part() {
     assert_eq!(kept.html.matches("Orders placed").count(), 2, "{}", kept.html);
     let fragment = clean(&format!("{part}{part}"), vec![]);
     assert_eq!(fragment.html.matches("Orders placed").count(), 2, "{}", fragment.html);
+}
+
+/// Chrome too large to hold back whole (over the 64 KB hold cap) is decided on what it showed
+/// so far, after the headline: a footer of link lists goes, whole page or in random pieces; a
+/// block of the same size and name that holds the headline or the article stays.
+#[test]
+fn chrome_larger_than_the_hold_cap() {
+    let links: String = (0..1500)
+        .map(|i| format!("<li><a href=\"/shop/item-{i}\">Item {i}</a></li>"))
+        .collect();
+    let story = "<p>The council approved the new bridge on Tuesday, after two years of argument about \
+                 its cost, its height and the ferry it will replace.</p>";
+    let page = format!(
+        "<html><body><main><h1>Bridge approved</h1>{story}</main>\
+         <div class=\"site-footer\"><ul>{links}</ul></div></body></html>"
+    );
+    assert!(page.len() > 70_000);
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let whole = cleaner.clean_str(&page).unwrap();
+    assert!(whole.html.contains("council approved"), "the story stays");
+    assert!(!whole.html.contains("Item 700"), "the footer goes");
+    assert_eq!(whole.report.removed.get(&Category::Footer).map(|t| t.elements), Some(1));
+    let mut rng = fastrand::Rng::with_seed(0x0ca9_0001);
+    for _ in 0..8 {
+        let mut cuts: Vec<usize> = (0..rng.usize(1..=20)).map(|_| rng.usize(0..=page.len())).collect();
+        cuts.sort_unstable();
+        let bounds: Vec<usize> = std::iter::once(0).chain(cuts).chain([page.len()]).collect();
+        let (out, _) = common::clean_pieces(&cleaner, bounds.windows(2).map(|w| &page.as_bytes()[w[0]..w[1]])).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole.html, "{bounds:?}");
+    }
+    // The same wrapper around the headline and the story is the page, not its footer.
+    let wrapped = format!(
+        "<html><body><div class=\"site-footer\"><h1>Bridge approved</h1>{story}<ul>{links}</ul></div></body></html>"
+    );
+    let kept = cleaner.clean_str(&wrapped).unwrap();
+    assert!(kept.html.contains("council approved") && kept.html.contains("Item 700"));
 }

@@ -173,9 +173,14 @@ fn presets_trade_recall_for_precision() {
     // A weaker sibling block beside the article: recall keeps it, precision does not.
     let page = format!(
         r#"<body><div id="wrap"><div class="story">{}</div>
-        <div class="note"><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"#,
+        <div class="note"><p>{NOTE}</p><p>{NOTE_2}</p></div></div></body>"#,
         story(12)
     );
+    // Text of its own: a copy of the story's text would go as a copy in either preset.
+    const NOTE: &str = "The ferry service across the river will run until the bridge opens, with an \
+        extra boat at rush hour and a lower fare for students and pensioners.";
+    const NOTE_2: &str = "Residents of the east bank asked for a footpath on the bridge, and the \
+        engineers said one could be added without delaying the works by more than a month.";
     let text_of = |preset| {
         reader(Options {
             preset,

@@ -150,6 +150,8 @@ pub(crate) struct Context {
     pub prose_before: usize,
     /// The kind of page, as far as the page has said before the block.
     pub kind: page_kind::PageKind,
+    /// The page's `<h1>` started before the block.
+    pub after_h1: bool,
 }
 
 impl Context {

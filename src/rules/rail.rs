@@ -65,6 +65,19 @@ const RAIL_HEADINGS: &[&str] = &[
     "productos relacionados",
     "productos similares",
     "vistos recientemente",
+    "customers also",
+    "customers who",
+    "people also",
+    "shoppers also",
+    "others also",
+    "frequently bought",
+    "also viewed",
+    "also bought",
+    "you may also",
+    "you might also",
+    "you may like",
+    "you might like",
+    "more like this",
 ];
 
 /// The rail heading `text` (whitespace collapsed) starts with, if any.
@@ -93,6 +106,17 @@ pub(crate) fn leading_rail_heading(text: &str) -> Option<&'static str> {
 pub(crate) fn is_named_rail(stats: &BlockStats) -> Option<&'static str> {
     let linked = stats.links >= 3 && (stats.link_density() >= 0.25 || stats.is_card_grid());
     if !linked || stats.is_article_like() || stats.has_h1 || stats.has_main_content {
+        return None;
+    }
+    leading_rail_heading(&stats.text)
+}
+
+/// Whether a block is a grid of item cards its heading names as a rail (`Customers also
+/// viewed` over cards with pictures and prices): judged by shape alone, as cards with their
+/// names, prices and summaries can read like prose.
+pub(crate) fn is_named_card_rail(stats: &BlockStats) -> Option<&'static str> {
+    let cards = stats.is_card_grid() || (stats.links >= 3 && (stats.images >= 2 || stats.link_density() >= 0.15));
+    if !cards || stats.has_h1 || stats.has_main_content {
         return None;
     }
     leading_rail_heading(&stats.text)

@@ -155,6 +155,8 @@ struct OpenHold {
     start: usize,
     /// Where the block started: the prose before it, the kind of page so far.
     context: Context,
+    /// Decided at the hold cap to go (see `State::decide_at_cap`).
+    discarded: bool,
 }
 
 pub(crate) type Shared = Rc<RefCell<State>>;
@@ -165,6 +167,9 @@ impl State {
     pub fn output(&mut self, chunk: &[u8], sink: &mut crate::markup::rewriter::Sink<'_>) {
         if let Some(sample) = self.teaser.as_mut() {
             sample.observe_html(chunk);
+        }
+        if let Some(id) = self.out.outgrown(chunk.len()) {
+            self.decide_at_cap(id);
         }
         self.out.write(chunk, sink);
     }
@@ -215,6 +220,46 @@ impl State {
             whole_document: false,
             lex_throughout: false,
         }))
+    }
+
+    /// A block of chrome that outgrows the hold cap after the headline is decided on what it
+    /// showed so far, instead of being released undecided: a footer, a comment section, or a
+    /// menu or hidden block that is mostly links, holding neither the headline, the main content
+    /// nor article text, goes whole (what is written until its end goes too).
+    fn decide_at_cap(&mut self, id: HoldId) {
+        let Some(at_hold) = self.open_holds.iter().position(|h| h.id == id) else {
+            return;
+        };
+        let open = &self.open_holds[at_hold];
+        let HoldKind::Verify { category, evidence, .. } = &open.kind else {
+            return;
+        };
+        let (category, evidence) = (*category, *evidence);
+        let chrome = (matches!(category, Category::Navigation | Category::Footer | Category::Comments)
+            && matches!(evidence, Evidence::Strong | Evidence::Weak))
+            || evidence == Evidence::Hidden;
+        if !chrome || !open.context.after_h1 || open.discarded {
+            return;
+        }
+        let children: Vec<ScannedChild> = self
+            .scanned
+            .iter()
+            .find(|(h, _)| *h == id)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        let Some((at, held)) = self.out.held_at(id) else { return };
+        let stats = block_text::scan_with_children(held, at, &children, block_text::SNIPPET_BYTES);
+        // A menu is mostly links: a navigation word around a block of other things this
+        // large is more likely a page's wrapper.
+        let menu = !matches!(category, Category::Navigation | Category::Hidden) || stats.link_density() >= 0.5;
+        if !menu || stats.has_h1 || stats.has_main_content || stats.is_article_like() {
+            return;
+        }
+        self.open_holds[at_hold].discarded = true;
+        self.out.discard(id);
+        if let Some(i) = self.scanned.iter().position(|(h, _)| *h == id) {
+            self.scanned.truncate(i);
+        }
     }
 
     /// Where the outermost open block removed under `category` unless it holds content stood
@@ -291,6 +336,7 @@ impl State {
             in_section: self.section_depth > 0 || self.article_depth > 0,
             prose_before: self.prose_chars,
             kind: self.facts.kind.kind(),
+            after_h1: self.seen_h1,
         }
     }
 
@@ -1154,6 +1200,7 @@ fn hold(state: &Shared, el: &mut Element, tag: &str, kind: HoldKind) -> HandlerR
             tag: tag_name(tag),
             start,
             context,
+            discarded: false,
         });
     }
     let state = state.clone();
@@ -1202,6 +1249,15 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
         HoldKind::Verify { .. } => block_text::SNIPPET_BYTES,
         HoldKind::Text => TEXT_SAMPLE_BYTES,
     };
+    if open.discarded {
+        st.finish_hold(id, true);
+        if let HoldKind::Verify { category, reason, .. } = kind {
+            st.record(*category, tag, reason, end_at.saturating_sub(start), || {
+                "(decided at the hold cap)".to_string()
+            });
+        }
+        return true;
+    }
     let Some(stats) = st.scan_held(id, text_limit) else {
         // Released undecided (it outgrew the cap): kept.
         st.finish_hold(id, false);
@@ -1231,6 +1287,29 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                         .map(|heading| (Category::Related, Reason::Text(format!("rail headed \"{heading}\""))))
                 })
                 .or_else(|| {
+                    // A grid of item cards its heading names is a rail of other items, however
+                    // much text its cards hold (on a listing page it may be the listing).
+                    let kind = open.context.kind;
+                    (kind != PageKind::Listing)
+                        .then(|| rules::rail::is_named_card_rail(&stats))
+                        .flatten()
+                        .map(|heading| {
+                            (
+                                Category::Related,
+                                Reason::Text(format!("card rail headed \"{heading}\"")),
+                            )
+                        })
+                })
+                .or_else(|| {
+                    // On a product page, a grid of item cards after the product's headline and
+                    // description shows other products.
+                    let after_product = open.context.kind == PageKind::Product
+                        && open.context.after_h1
+                        && !open.context.before_content();
+                    (after_product && stats.is_card_grid() && !stats.is_article_like())
+                        .then_some((Category::Related, Reason::Fixed("cards of other products")))
+                })
+                .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
                     // So is a list of links in the content container of such a page (an index, a
                     // table of contents), unless it stands in an `<article>`, where lists of links
@@ -1247,10 +1326,11 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
     // A text block that repeats one kept before it is a copy (for another screen size, or
     // hidden for a script to show): the first copy is enough.
     let verdict = verdict.or_else(|| {
-        // Containers only: a paragraph may repeat on purpose (an interview's question, a
-        // recipe's step), a copy of a page part repeats the whole container.
+        // Containers, and paragraphs outside an `<article>`: in a story a paragraph may repeat
+        // on purpose (an interview's question, a recipe's step), a copy of a page part repeats
+        // the whole container, and elsewhere a paragraph written again is a copy too.
         let text_block = matches!(kind, HoldKind::Text)
-            && matches!(&**tag, "div" | "section" | "ul" | "ol")
+            && (matches!(&**tag, "div" | "section" | "ul" | "ol") || (&**tag == "p" && !open.context.in_article))
             && !stats.has_h1
             && !stats.has_main_content;
         let repeated = text_block && st.shown.repeats(&stats, start, end_at);

@@ -28,6 +28,8 @@ pub(crate) struct HeldOutput {
     max_holds: usize,
     /// Bytes that left the buffer so far: `buffer[i]` is output byte `drained + i`.
     drained: u64,
+    /// A hold decided at the cap to be dropped: what is written while it is open goes nowhere.
+    discarding: Option<HoldId>,
 }
 
 impl HeldOutput {
@@ -40,6 +42,7 @@ impl HeldOutput {
             cap,
             max_holds,
             drained: 0,
+            discarding: None,
         }
     }
 
@@ -50,6 +53,10 @@ impl HeldOutput {
             sink(chunk);
             return;
         }
+        if self.discarding.is_some_and(|id| self.is_open(id)) {
+            return;
+        }
+        self.discarding = None;
         self.buffer.extend_from_slice(chunk);
         while let Some(outer) = self.holds.first() {
             if self.buffer.len() - outer.mark <= self.cap {
@@ -58,6 +65,26 @@ impl HeldOutput {
             self.holds.remove(0);
         }
         self.flush_ready(sink);
+    }
+
+    /// The outermost open hold, when writing `extra` more bytes would take it over the cap.
+    pub fn outgrown(&self, extra: usize) -> Option<HoldId> {
+        let outer = self.holds.first()?;
+        (self.buffer.len() + extra - outer.mark > self.cap).then_some(outer.id)
+    }
+
+    /// Drops what hold `id` holds, and what is written until it ends (a block decided before
+    /// its end). Holds inside it stay open, empty.
+    pub fn discard(&mut self, id: HoldId) {
+        let Ok(index) = self.holds.binary_search_by_key(&id, |h| h.id) else {
+            return;
+        };
+        let mark = self.holds[index].mark;
+        self.buffer.truncate(mark);
+        for hold in &mut self.holds[index..] {
+            hold.mark = mark;
+        }
+        self.discarding = Some(id);
     }
 
     /// Starts holding output here. `None` when too many holds are open (the block is then kept).
