@@ -264,7 +264,12 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
             };
             cleaner
                 .clean_bytes_page(page, body)
-                .map(|(html, report)| (String::from_utf8_lossy(&html).into_owned(), report))
+                // The output is UTF-8: taken as it is, not copied (lossy only if it is not).
+                .map(|(html, report)| {
+                    let html =
+                        String::from_utf8(html).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    (html, report)
+                })
                 .map_err(|e| e.to_string())
         }
         Err(e) => Err(e.to_string()),

@@ -328,13 +328,16 @@ pub(crate) fn sanitize<'s>(
 /// elements around it are reshaped; found by fuzzing).
 pub(crate) fn resanitize(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
+    // Names and values are read from the bytes, not through lol_html's allocating accessors.
+    let source = Source::whole(html);
     {
         let settings = lol_html::Settings::new()
             .append_element_content_handler(lol_html::element!("*", |el| {
-                let tag = el.tag_name();
+                let mut name_buffer = NameBuffer::default();
+                let tag = crate::markup::source::tag_name(el, Some(&source), &mut name_buffer);
                 if is_unsafe_element(&tag, el.namespace_uri()) {
                     el.remove();
-                } else if let Verdict::RemoveElement(_) = sanitize(el, &tag, None, |_, _| {}) {
+                } else if let Verdict::RemoveElement(_) = sanitize(el, &tag, Some(&source), |_, _| {}) {
                     el.remove();
                 }
                 Ok(())
