@@ -18,7 +18,7 @@ use crate::options::Options;
 use crate::reader::metadata::Sources;
 use crate::report::Metadata;
 use crate::report::{ReaderOutcome, ReaderSummary};
-use crate::rules::page_kind::PageKind;
+use crate::rules::page_kind::{KindSignals, PageKind};
 use crate::rules::paywall::JsonLdFacts;
 use url::BaseUrl;
 
@@ -52,13 +52,13 @@ fn fallback_share(kind: PageKind) -> u64 {
 ///   leaves a quarter of its text out;
 /// - it lies outside the page's `<main>` (see `score::is_outside_main`);
 /// - it is one section of a page made of several (see `score::is_one_of_sections`).
-fn is_the_content(choice: &score::Choice, scan: &scan::Scan, page_chars: u64, kind: PageKind) -> bool {
-    let (nodes, facts) = (&scan.nodes[..], &scan.facts);
+fn is_the_content(choice: &score::Choice, scan: &scan::Scan, page_chars: u64, signals: &KindSignals) -> bool {
+    let (nodes, facts, kind) = (&scan.nodes[..], &scan.facts, signals.kind());
     let reading = choice.reading_text_chars(nodes);
     let too_little = reading * fallback_share(kind) < page_chars;
     !(too_little
         || (is_short_page(kind, page_chars, facts) && reading * 4 < page_chars * 3)
-        || is_gutted_page(choice, nodes, page_chars, kind, reading)
+        || is_gutted_page(choice, nodes, page_chars, is_story_kind(signals), reading)
         || score::is_outside_main(choice, nodes)
         || score::is_one_of_sections(choice, nodes, page_chars, reading))
 }
@@ -79,16 +79,23 @@ fn is_short_page(kind: PageKind, page_chars: u64, facts: &scan::PageFacts) -> bo
 /// Below this much text (characters), a cleaned page of no known kind is all content.
 const SHORT_PAGE_CHARS: u64 = 3500;
 
+/// Whether the page may be a story: an article, or a page of no kind that does not mark up an
+/// FAQ (product, listing, thread and documentation pages are not, nor is a page with an FAQ:
+/// service and shop pages mark theirs up).
+fn is_story_kind(signals: &KindSignals) -> bool {
+    match signals.kind() {
+        PageKind::Article => true,
+        PageKind::Other => !signals.has_faq(),
+        _ => false,
+    }
+}
+
 /// Whether `choice` holds nine tenths of the page's text or more but keeps less than three
-/// fifths of its own (of its `reading` text, on pages of a kind `kind` that is not a story).
-fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, kind: PageKind, reading: u64) -> bool {
+/// fifths of its own (of its `reading` text, on a page that is no story: see `is_story_kind`).
+fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, story: bool, reading: u64) -> bool {
     // On a product, listing, thread or documentation page, blocks named like captions are the
     // cards' text, not a story's photo captions: what the text leaves out counts as lost too.
-    let left = if matches!(kind, PageKind::Article | PageKind::Other) {
-        choice.kept_text_chars(nodes)
-    } else {
-        reading
-    };
+    let left = if story { choice.kept_text_chars(nodes) } else { reading };
     choice.text_chars * 10 >= page_chars * 9 && left * 5 < choice.text_chars * 3
 }
 
@@ -114,7 +121,7 @@ pub(crate) fn read(
         score::choose(&scan.nodes, options.preset)
     };
     let (mut choice, outcome) = match chosen {
-        Some(choice) if is_the_content(&choice, &scan, page_chars, ld.kind.kind()) => (choice, ReaderOutcome::Article),
+        Some(choice) if is_the_content(&choice, &scan, page_chars, &ld.kind) => (choice, ReaderOutcome::Article),
         // No block reads like an article, or the best one is not the content: the page is.
         _ => (score::Choice::whole_page(&scan.nodes), ReaderOutcome::WholePage),
     };

@@ -70,6 +70,9 @@ impl std::fmt::Display for PageKind {
 enum TypeSignal {
     /// A thread or a question page.
     Thread,
+    /// A page of frequently asked questions (`FAQPage`): its questions and answers are the
+    /// site's own, not posts.
+    Faq,
     /// One post of a thread, an answer, a comment marked up as such.
     Post,
     Product,
@@ -87,6 +90,7 @@ fn type_signal(name: &str) -> Option<TypeSignal> {
     let name = name.rsplit(['/', '#', ':']).next().unwrap_or(name);
     Some(match name {
         "DiscussionForumPosting" | "QAPage" => TypeSignal::Thread,
+        "FAQPage" => TypeSignal::Faq,
         "Question" | "Answer" | "Comment" | "SocialMediaPosting" => TypeSignal::Post,
         "Product" | "ProductGroup" | "IndividualProduct" | "ProductModel" | "Vehicle" | "Car" => TypeSignal::Product,
         "CollectionPage" | "SearchResultsPage" | "ProfilePage" => TypeSignal::ListPage,
@@ -112,6 +116,7 @@ fn type_signal(name: &str) -> Option<TypeSignal> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KindSignals {
     thread: u32,
+    faq: u32,
     posts: u32,
     products: u32,
     list_pages: u32,
@@ -136,6 +141,7 @@ impl KindSignals {
     fn schema_type(&mut self, name: &str) {
         let counter = match type_signal(name) {
             Some(TypeSignal::Thread) => &mut self.thread,
+            Some(TypeSignal::Faq) => &mut self.faq,
             Some(TypeSignal::Post) => &mut self.posts,
             Some(TypeSignal::Product) => &mut self.products,
             Some(TypeSignal::ListPage) => &mut self.list_pages,
@@ -168,6 +174,12 @@ impl KindSignals {
             .or(self.declared);
     }
 
+    /// Whether the page marks up frequently asked questions (`FAQPage`): a service, product or
+    /// shop page's, not a story's (whatever its kind, `Other` included).
+    pub fn has_faq(&self) -> bool {
+        self.faq > 0
+    }
+
     /// Whether the page reads as a forum thread or Q&A so far: its posts are content.
     pub fn is_thread(&self) -> bool {
         self.kind() == PageKind::Forum
@@ -178,8 +190,9 @@ impl KindSignals {
         if let Some(kind) = self.declared {
             return kind;
         }
-        // A thread says so, or its posts are marked up one by one (and nothing says article).
-        if self.thread > 0 || (self.posts >= 2 && self.articles == 0 && self.products == 0) {
+        // A thread says so, or its posts are marked up one by one (and nothing says article,
+        // nor that the questions and answers are an FAQ).
+        if self.thread > 0 || (self.posts >= 2 && self.articles == 0 && self.products == 0 && self.faq == 0) {
             return PageKind::Forum;
         }
         // Several products are a listing of them; one (with its variants) is a product page.
@@ -217,6 +230,11 @@ mod tests {
         assert_eq!(kind_of(&["QAPage", "Question", "Answer"]), PageKind::Forum);
         assert_eq!(kind_of(&["https://schema.org/DiscussionForumPosting"]), PageKind::Forum);
         assert_eq!(kind_of(&["Comment", "Comment"]), PageKind::Forum);
+        // The questions and answers of an FAQ are not a thread.
+        assert_eq!(
+            kind_of(&["FAQPage", "Question", "Answer", "Question", "Answer"]),
+            PageKind::Other
+        );
         assert_eq!(
             kind_of(&["Product", "BreadcrumbList", "Organization"]),
             PageKind::Product
