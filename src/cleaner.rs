@@ -286,6 +286,7 @@ impl Cleaner {
             sniffer: Sniffer::new(charset),
             pending_lt: false,
             input_text: VisibleText::default(),
+            unread_input: None,
             reader,
         }
     }
@@ -479,6 +480,9 @@ pub struct CleanStream<'s> {
     pending_lt: bool,
     /// Whether the input has shown any visible text yet (output without any then warns).
     input_text: VisibleText,
+    /// A whole document's bytes ([`Cleaner::stream_of`]), not yet read for visible text: they
+    /// are read at the end only if the output has none (most pages never are).
+    unread_input: Option<Rc<Source<'static>>>,
     reader: Option<ReaderRun<'s>>,
 }
 
@@ -583,6 +587,12 @@ impl CleanStream<'_> {
             return Ok(());
         }
         let source = Rc::new(Source::new(self.bytes_parsed as usize, utf8));
+        if self.state.borrow().whole_document {
+            // Read for visible text later, if need be, in order with what came before.
+            if let Some(earlier) = self.unread_input.replace(source.clone()) {
+                self.input_text.feed(earlier.bytes());
+            }
+        }
         self.state.borrow_mut().source = Some(source.clone());
         let result = self.parse_escaped(source.bytes());
         self.state.borrow_mut().source = None;
@@ -600,7 +610,8 @@ impl CleanStream<'_> {
     /// Bytes handed over (decoded ones, joined or escaped ones, and those the caller gave up)
     /// are parsed where they are, and the element handler reads names from them.
     fn parse(&mut self, utf8: Cow<'_, [u8]>) -> Result<()> {
-        if !self.input_text.found() {
+        let whole_document = self.state.borrow().whole_document;
+        if !whole_document && !self.input_text.found() {
             self.input_text.feed(&utf8);
         }
         let bytes = if self.pending_lt {
@@ -613,7 +624,6 @@ impl CleanStream<'_> {
         };
         // The last `<` waits (what follows it is not known yet; in a whole document, nothing),
         // but it still tells whether the one before it is followed by a `<`.
-        let whole_document = self.state.borrow().whole_document;
         self.pending_lt = !whole_document && bytes.last() == Some(&b'<');
         let ready = bytes.len() - usize::from(self.pending_lt);
         if let Some(escaped) = escape_doubled_lt(&bytes, ready) {
@@ -624,7 +634,11 @@ impl CleanStream<'_> {
                 bytes.truncate(ready);
                 self.parse_owned(bytes)
             }
-            Cow::Borrowed(bytes) => self.parse_escaped(&bytes[..ready]),
+            Cow::Borrowed(bytes) => {
+                // A whole document comes handed over (its bytes are read for text later).
+                debug_assert!(!whole_document);
+                self.parse_escaped(&bytes[..ready])
+            }
         }
     }
 
@@ -698,6 +712,11 @@ impl CleanStream<'_> {
             output_has_text = has_visible_text(&article.html);
             report.metadata = Some(article.metadata);
             report.reader = Some(article.summary);
+        }
+        if !output_has_text && !self.passing_through {
+            if let Some(unread) = self.unread_input.take() {
+                self.input_text.feed(unread.bytes());
+            }
         }
         if self.input_text.found() && !output_has_text && !self.passing_through {
             report
