@@ -717,11 +717,11 @@ impl CleanStream<'_> {
             if let Some(unread) = self.unread_input.take() {
                 self.input_text.feed(unread.bytes());
             }
-        }
-        if self.input_text.found() && !output_has_text && !self.passing_through {
-            report
-                .warnings
-                .push("the output has no text although the page had some: every visible part of it was removed".into());
+            if self.input_text.found() {
+                report.warnings.push(
+                    "the output has no text although the page had some: every visible part of it was removed".into(),
+                );
+            }
         }
         Ok(report)
     }

@@ -241,14 +241,9 @@ impl State {
         if !chrome || !open.context.after_h1 || open.discarded {
             return;
         }
-        let children: Vec<ScannedChild> = self
-            .scanned
-            .iter()
-            .find(|(h, _)| *h == id)
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default();
-        let Some((at, held)) = self.out.held_at(id) else { return };
-        let stats = block_text::scan_with_children(held, at, &children, block_text::SNIPPET_BYTES);
+        let Some(stats) = self.peek_held(id, block_text::SNIPPET_BYTES) else {
+            return;
+        };
         // A menu is mostly links: a navigation word around a block of other things this
         // large is more likely a page's wrapper.
         let menu = !matches!(category, Category::Navigation | Category::Hidden) || stats.link_density() >= 0.5;
@@ -257,9 +252,7 @@ impl State {
         }
         self.open_holds[at_hold].discarded = true;
         self.out.discard(id);
-        if let Some(i) = self.scanned.iter().position(|(h, _)| *h == id) {
-            self.scanned.truncate(i);
-        }
+        self.forget_scans_from(id);
     }
 
     /// Where the outermost open block removed under `category` unless it holds content stood
@@ -318,14 +311,31 @@ impl State {
         self.scanned.drain(..released);
     }
 
-    /// Scans held block `id` (reusing what was scanned inside it). `None` if it was released.
+    /// Scans held block `id` (reusing what was scanned inside it) and forgets the scans of it
+    /// and of the blocks inside it. `None` if it was released.
     fn scan_held(&mut self, id: HoldId, text_limit: usize) -> Option<BlockStats> {
-        let children = match self.scanned.iter().position(|(h, _)| *h == id) {
-            Some(i) => self.scanned.drain(i..).next().map(|(_, c)| c).unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let stats = self.peek_held(id, text_limit);
+        self.forget_scans_from(id);
+        stats
+    }
+
+    /// Scans held block `id` as far as it has come (reusing what was scanned inside it).
+    /// `None` if it was released.
+    fn peek_held(&self, id: HoldId, text_limit: usize) -> Option<BlockStats> {
+        let children = self
+            .scanned
+            .iter()
+            .find(|(h, _)| *h == id)
+            .map_or(&[][..], |(_, c)| c.as_slice());
         let (at, held) = self.out.held_at(id)?;
-        Some(block_text::scan_with_children(held, at, &children, text_limit))
+        Some(block_text::scan_with_children(held, at, children, text_limit))
+    }
+
+    /// Forgets the scans of block `id` and of the blocks opened after it.
+    fn forget_scans_from(&mut self, id: HoldId) {
+        if let Some(i) = self.scanned.iter().position(|(h, _)| *h == id) {
+            self.scanned.truncate(i);
+        }
     }
 
     /// Where a block starting now stands.
