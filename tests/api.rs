@@ -2,7 +2,7 @@
 
 mod common;
 
-use stripwall::{Category, Cleaner, Error, OnMemoryLimit, Options};
+use stripwall::{Category, Cleaner, Error, Mode, OnMemoryLimit, Options, PageSource};
 
 #[test]
 fn a_bad_selector_is_an_error_that_names_it() {
@@ -358,4 +358,45 @@ fn categories_print_by_name_and_honour_widths() {
 fn a_cleaner_is_shared_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<stripwall::Cleaner>();
+}
+
+/// `clean_to_text` is the text of the cleaned HTML, in both modes, on every fixture and on the
+/// inputs fuzzing found (where reader mode's article holds markup only its HTML's second
+/// safety pass removes), though it skips that pass.
+#[test]
+fn text_made_directly_is_the_text_of_the_html() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut pages: Vec<Vec<u8>> = Vec::new();
+    for dir in ["fixtures", "regressions"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => pages.push(std::fs::read(&path).unwrap()),
+                Some("bin") => pages.push(std::fs::read(&path).unwrap()[1..].to_vec()),
+                _ => {}
+            }
+        }
+    }
+    assert!(pages.len() > 20);
+    let raw = "<p>Story text, kept.</p><iframe src=\"https://www.youtube.com/embed/x\"><p><script>x()</script>";
+    pages.push(raw.as_bytes().to_vec());
+    for mode in [Mode::Stream, Mode::Reader] {
+        let cleaner = Cleaner::new(Options {
+            mode,
+            ..Options::default()
+        })
+        .unwrap();
+        for page in &pages {
+            let (html, report) = cleaner.clean_bytes_page(PageSource::default(), page).unwrap();
+            let (text, text_report) = cleaner.clean_to_text(PageSource::default(), page).unwrap();
+            assert_eq!(
+                text,
+                stripwall::to_text(&String::from_utf8_lossy(&html)),
+                "{mode:?}: {}",
+                String::from_utf8_lossy(&page[..page.len().min(120)])
+            );
+            assert_eq!(text_report.warnings, report.warnings);
+            assert_eq!(text_report.removed, report.removed);
+        }
+    }
 }

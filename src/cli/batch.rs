@@ -6,7 +6,7 @@
 //! inputs: at most a fixed number of documents are in flight between reading and writing.
 
 use crate::documents::{produce, Counters, Document};
-use crate::fields::{file_contents, json_line, Field};
+use crate::fields::{file_contents, json_line, text_suffices, Content, Field};
 use crate::inputs::{Input, InputError, Opened};
 use crate::progress::Progress;
 use crate::Format;
@@ -256,25 +256,31 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
         Some(offset) => format!("{}@{offset}", doc.source),
         None => doc.source.clone(),
     };
+    // JSON lines of text and metadata need no HTML: the cleaner makes the text directly.
+    let text_only = options.output_dir.is_none() && text_suffices(&options.fields);
     let cleaned = match doc.page() {
         Ok(body) => {
             let page = PageSource {
                 url: doc.url.as_deref(),
                 charset: doc.charset.as_deref(),
             };
-            cleaner
-                .clean_bytes_page(page, body)
-                // The output is UTF-8: taken as it is, not copied (lossy only if it is not).
-                .map(|(html, report)| {
-                    let html =
-                        String::from_utf8(html).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                    (html, report)
-                })
-                .map_err(|e| e.to_string())
+            if text_only {
+                cleaner.clean_to_text(page, body)
+            } else {
+                cleaner
+                    .clean_bytes_page(page, body)
+                    // The output is UTF-8: taken as it is, not copied (lossy only if it is not).
+                    .map(|(html, report)| {
+                        let html = String::from_utf8(html)
+                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                        (html, report)
+                    })
+            }
+            .map_err(|e| e.to_string())
         }
         Err(e) => Err(e.to_string()),
     };
-    let (html, report) = match cleaned {
+    let (output, report) = match cleaned {
         Ok(ok) => ok,
         Err(error) => {
             return Done {
@@ -293,9 +299,16 @@ fn process(cleaner: &Cleaner, options: &BatchOptions, seq: u64, doc: &Document) 
     };
     let mut error = None;
     let line = match &options.output_dir {
-        None => json_line(doc, Ok((&html, &report)), &options.fields, options.front_matter),
+        None => {
+            let content = if text_only {
+                Content::Text(&output)
+            } else {
+                Content::Html(&output)
+            };
+            json_line(doc, Ok((content, &report)), &options.fields, options.front_matter)
+        }
         Some(dir) => {
-            let (bytes, extension) = file_contents(options.format, doc, &html, &report, options.front_matter);
+            let (bytes, extension) = file_contents(options.format, doc, &output, &report, options.front_matter);
             let path = dir.join(format!("{}.{extension}", doc.out_name.display()));
             let written = path
                 .parent()

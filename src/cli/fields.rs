@@ -83,10 +83,43 @@ pub fn default_fields(format: Option<Format>, mode: Mode) -> Vec<Field> {
     }
 }
 
+/// What a document was cleaned into: its HTML, or its text alone when the fields written of
+/// it need no more ([`text_suffices`]), which spares reader mode a pass over its article.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    Html(&'a str),
+    Text(&'a str),
+}
+
+impl<'a> Content<'a> {
+    fn text(self) -> String {
+        match self {
+            Content::Html(html) => stripwall::to_text(html),
+            Content::Text(text) => text.to_string(),
+        }
+    }
+
+    /// The HTML (never asked of text alone: see [`text_suffices`]).
+    fn html(self) -> &'a str {
+        match self {
+            Content::Html(html) => html,
+            Content::Text(_) => "",
+        }
+    }
+}
+
+/// Whether `fields` need the text of a document and nothing made from its HTML (the report
+/// counts the HTML's bytes, so it needs the HTML too).
+pub fn text_suffices(fields: &[Field]) -> bool {
+    fields
+        .iter()
+        .all(|f| matches!(f, Field::Title | Field::Text | Field::Metadata | Field::PageKind))
+}
+
 /// The JSON line of a document: where it came from, then the fields asked for, or `error`.
 pub fn json_line(
     doc: &Document,
-    cleaned: Result<(&str, &Report), &str>,
+    cleaned: Result<(Content<'_>, &Report), &str>,
     fields: &[Field],
     front_matter: bool,
 ) -> Vec<u8> {
@@ -111,9 +144,12 @@ pub fn json_line(
         Err(error) => {
             object.insert("error".into(), json!(error));
         }
-        Ok((html, report)) => {
+        Ok((content, report)) => {
             for &field in fields {
-                object.insert(field.name().into(), field_value(field, doc, html, report, front_matter));
+                object.insert(
+                    field.name().into(),
+                    field_value(field, doc, content, report, front_matter),
+                );
             }
             // Warnings are never silent, whatever fields were asked for.
             if !fields.contains(&Field::Report) && !report.warnings.is_empty() {
@@ -132,12 +168,16 @@ pub fn json_line(
     line
 }
 
-fn field_value(field: Field, doc: &Document, html: &str, report: &Report, front_matter: bool) -> Value {
+fn field_value(field: Field, doc: &Document, content: Content<'_>, report: &Report, front_matter: bool) -> Value {
     match field {
         Field::Title => json!(report.headline()),
-        Field::Text => json!(stripwall::to_text(html)),
-        Field::Markdown => json!(markdown(html, report, front_matter.then_some(doc.url.as_deref()))),
-        Field::Html => json!(html),
+        Field::Text => json!(content.text()),
+        Field::Markdown => json!(markdown(
+            content.html(),
+            report,
+            front_matter.then_some(doc.url.as_deref())
+        )),
+        Field::Html => json!(content.html()),
         Field::Metadata => json!(report.metadata),
         Field::PageKind => json!(report.page_kind),
         Field::Report => json!(report),
@@ -172,7 +212,10 @@ pub fn file_contents(
         ),
         Format::Json => {
             let all = default_fields(Some(Format::Json), Mode::Stream);
-            (json_line(doc, Ok((html, report)), &all, front_matter), "json")
+            (
+                json_line(doc, Ok((Content::Html(html), report)), &all, front_matter),
+                "json",
+            )
         }
     }
 }

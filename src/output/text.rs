@@ -113,6 +113,35 @@ impl<'s> TextStream<'s> {
     }
 }
 
+/// Text written from another pass's handlers: that pass tells it each element it keeps, under
+/// the name it gives it, and each text chunk it keeps (reader mode's extraction, when only the
+/// article's text is wanted: one parse fewer). The text is what [`to_text`] makes of that
+/// pass's output.
+pub(crate) struct TextBuilder(Rc<RefCell<Lines>>);
+
+impl TextBuilder {
+    pub(crate) fn new() -> Self {
+        TextBuilder(Rc::new(RefCell::new(Lines::default())))
+    }
+
+    /// A kept element, written as `tag`.
+    pub(crate) fn element(&self, el: &mut Element, tag: &str) {
+        on_named_element(&self.0, el, tag);
+    }
+
+    /// A kept chunk of text.
+    pub(crate) fn text(&self, chunk: &TextChunk) {
+        self.0.borrow_mut().on_text(chunk);
+    }
+
+    /// The text, once the pass has ended.
+    pub(crate) fn finish(self) -> String {
+        let mut lines = self.0.borrow_mut();
+        lines.break_line();
+        std::mem::take(&mut lines.ready)
+    }
+}
+
 fn any_selector() -> &'static Selector {
     static ANY: OnceLock<Selector> = OnceLock::new();
     ANY.get_or_init(|| "*".parse().expect("`*` is a valid selector"))
@@ -218,9 +247,13 @@ impl Lines {
 
 fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
     let tag = el.tag_name();
+    on_named_element(state, el, &tag);
+}
+
+fn on_named_element(state: &Rc<RefCell<Lines>>, el: &mut Element, tag: &str) {
     let mut st = state.borrow_mut();
-    st.head.start_tag(&tag);
-    match tag.as_str() {
+    st.head.start_tag(tag);
+    match tag {
         "head" => {
             drop(st);
             on_end(state, el, |st| st.head.end());
@@ -235,7 +268,7 @@ fn on_element(state: &Rc<RefCell<Lines>>, el: &mut Element) {
             });
         }
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "select" | "textarea" | "iframe"
-        | "figcaption" | "object" | "title" | "noframes" => {
+        | "figcaption" | "object" | "title" | "noframes" | "noembed" | "applet" | "frameset" | "portal" => {
             st.skip_depth += 1;
             drop(st);
             on_end(state, el, |st| st.skip_depth = st.skip_depth.saturating_sub(1));

@@ -1,11 +1,13 @@
 //! Reader pass 2: a lol_html rewrite of the same bytes that keeps only the chosen subtrees and
 //! tidies them: presentational attributes go, lazy images get their real source, links and
-//! images become absolute.
+//! images become absolute. Or, when only the article's text is wanted, writes that text as it
+//! goes.
 
 use super::scan::Node;
 use super::score::{Choice, Treat};
 use super::url::BaseUrl;
 use crate::markup::rewriter::BoxedSink;
+use crate::output::text::TextBuilder;
 use lol_html::html_content::Element;
 use lol_html::{doc_comments, doc_text, doctype, element, HandlerResult, HtmlRewriter, Settings};
 use std::cell::RefCell;
@@ -61,6 +63,31 @@ struct Pass {
 
 /// Runs pass 2 over `html` and returns the article's HTML.
 pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() / 4);
+    run(html, nodes, choice, tidy, None, &mut |b: &[u8]| {
+        out.extend_from_slice(b)
+    });
+    out
+}
+
+/// Runs pass 2 over `html` and returns the article's text: the text [`to_text`] makes of
+/// [`extract`]'s HTML, written as the pass goes (the HTML is neither kept nor tidied).
+///
+/// [`to_text`]: crate::output::text::to_text
+pub(crate) fn extract_text(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<'_>) -> String {
+    let text = TextBuilder::new();
+    run(html, nodes, choice, tidy, Some(&text), &mut |_: &[u8]| {});
+    text.finish()
+}
+
+fn run(
+    html: &[u8],
+    nodes: &[Node],
+    choice: &Choice,
+    tidy: &Tidy<'_>,
+    text: Option<&TextBuilder>,
+    sink: &mut dyn FnMut(&[u8]),
+) {
     let pass = Rc::new(RefCell::new(Pass {
         next: 0,
         next_root: 0,
@@ -70,9 +97,8 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
     }));
     let (p1, p2) = (pass.clone(), pass.clone());
     let everything = choice.everything;
-    let mut out = Vec::with_capacity(html.len() / 4);
     let settings = Settings::new()
-        .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy)))
+        .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy, text)))
         .append_document_content_handler(doc_text!(move |t| {
             let mut p = p2.borrow_mut();
             if let Some(raw) = p.noscript.as_mut() {
@@ -82,6 +108,8 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
                 t.remove();
             } else if (p.open_until.is_none() && !everything) || p.dropping_until.is_some() {
                 t.remove();
+            } else if let Some(text) = text {
+                text.text(t);
             }
             Ok(())
         }))
@@ -94,15 +122,12 @@ pub(crate) fn extract(html: &[u8], nodes: &[Node], choice: &Choice, tidy: &Tidy<
             Ok(())
         }))
         .with_strict(false);
-    {
-        let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(|b: &[u8]| out.extend_from_slice(b))));
-        // The same bytes went through pass 1 and through lol_html once already: this cannot fail
-        // where they did not; if it does, what was extracted so far is the result.
-        if rewriter.write(html).is_ok() {
-            let _ = rewriter.end();
-        }
+    let mut rewriter = HtmlRewriter::new(settings, BoxedSink(Box::new(sink)));
+    // The same bytes went through pass 1 and through lol_html once already: this cannot fail
+    // where they did not; if it does, what was extracted so far is the result.
+    if rewriter.write(html).is_ok() {
+        let _ = rewriter.end();
     }
-    out
 }
 
 fn on_element(
@@ -111,6 +136,7 @@ fn on_element(
     nodes: &[Node],
     choice: &Choice,
     tidy: &Tidy<'_>,
+    text: Option<&TextBuilder>,
 ) -> HandlerResult {
     let mut p = pass.borrow_mut();
     let index = p.next;
@@ -141,14 +167,14 @@ fn on_element(
         match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
             Treat::Drop => drop_element(pass, el, end)?,
             _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
-            Treat::Figure => rename(el, "figure", tidy),
-            Treat::Caption => rename(el, "figcaption", tidy),
+            Treat::Figure => keep(el, Some("figure"), tidy, text),
+            Treat::Caption => keep(el, Some("figcaption"), tidy, text),
             Treat::Unwrap => el.remove_and_keep_content(),
-            Treat::Keep => tidy_element(el, tidy),
+            Treat::Keep => keep(el, None, tidy, text),
         }
     } else if choice.everything {
         drop(p);
-        tidy_element(el, tidy);
+        keep(el, None, tidy, text);
     } else {
         // Outside the article only its tags go: the text between them is removed as it comes,
         // and what it holds is decided element by element. (Removing it whole would also take
@@ -157,6 +183,21 @@ fn on_element(
         el.remove_and_keep_content();
     }
     Ok(())
+}
+
+/// Keeps an element of the article, renamed `rename` (a container of content, not a void
+/// element): tidied for HTML, told to the text writer for text.
+fn keep(el: &mut Element, rename: Option<&str>, tidy: &Tidy<'_>, text: Option<&TextBuilder>) {
+    let renamed = rename.filter(|_| el.can_have_content());
+    match text {
+        Some(text) => text.element(el, &renamed.map_or_else(|| el.tag_name(), str::to_string)),
+        None => {
+            if let Some(tag) = renamed {
+                let _ = el.set_tag_name(tag);
+            }
+            tidy_element(el, tidy);
+        }
+    }
 }
 
 /// Drops an element inside the article whose last element index is `end`: its tags go and what
@@ -225,13 +266,6 @@ fn attribute(value: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-fn rename(el: &mut Element, tag: &str, tidy: &Tidy<'_>) {
-    if el.can_have_content() {
-        let _ = el.set_tag_name(tag);
-    }
-    tidy_element(el, tidy);
 }
 
 fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {

@@ -8,6 +8,7 @@ use crate::reader::url::BaseUrl;
 use crate::report::Metadata;
 use crate::rules::page_kind::PageKind;
 use crate::rules::paywall::LdArticle;
+use std::borrow::Cow;
 
 /// Everything the metadata is read from.
 pub(crate) struct Sources<'a> {
@@ -23,9 +24,17 @@ pub(crate) struct Sources<'a> {
     pub item_published: Option<String>,
     pub title_tag: Option<&'a str>,
     pub base: Option<&'a BaseUrl>,
-    /// The article's HTML: its first paragraph is the excerpt of a page with no description
-    /// (read only then: most pages have one).
-    pub article_html: &'a [u8],
+    /// The article: its first paragraph is the excerpt of a page with no description (read
+    /// only then: most pages have one).
+    pub article_body: ArticleBody<'a>,
+}
+
+/// The article as reader mode made it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ArticleBody<'a> {
+    Html(&'a [u8]),
+    /// Its text (UTF-8).
+    Text(&'a [u8]),
 }
 
 impl Metadata {
@@ -108,7 +117,7 @@ impl Metadata {
             excerpt: meta(&["og:description", "twitter:description", "description"])
                 .or_else(|| ld(|a| a.description.as_ref()))
                 // Whole: a description cut short reads as a broken sentence.
-                .or_else(|| first_paragraph(s.article_html)),
+                .or_else(|| first_paragraph(s.article_body)),
             canonical_url: s
                 .facts
                 .canonical
@@ -345,8 +354,11 @@ fn is_label(text: &str) -> bool {
 }
 
 /// The first line of the article's text that reads like a paragraph, for the excerpt.
-fn first_paragraph(html: &[u8]) -> Option<String> {
-    let text = crate::output::text::to_text(&String::from_utf8_lossy(html));
+fn first_paragraph(article: ArticleBody<'_>) -> Option<String> {
+    let text = match article {
+        ArticleBody::Html(html) => Cow::Owned(crate::output::text::to_text(&String::from_utf8_lossy(html))),
+        ArticleBody::Text(text) => String::from_utf8_lossy(text),
+    };
     text.lines()
         .map(str::trim)
         .find(|line| line.chars().count() >= 60)
@@ -506,7 +518,7 @@ mod tests {
             item_published: None,
             title_tag: Some("Headline | News"),
             base: Some(&base),
-            article_html: b"",
+            article_body: ArticleBody::Html(b""),
         });
         assert_eq!(m.title.as_deref(), Some("Headline"));
         assert_eq!(m.byline.as_deref(), Some("Ann, Bo"));

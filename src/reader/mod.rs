@@ -24,7 +24,8 @@ use url::BaseUrl;
 
 /// The article of a cleaned page.
 pub(crate) struct Article {
-    pub html: Vec<u8>,
+    /// The article as its reader asked: HTML, or its text ([`ArticleAs`]).
+    pub content: Vec<u8>,
     pub metadata: Metadata,
     pub summary: ReaderSummary,
 }
@@ -99,6 +100,17 @@ fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64,
     choice.text_chars * 10 >= page_chars * 9 && left * 5 < choice.text_chars * 3
 }
 
+/// What reader mode makes of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ArticleAs {
+    /// HTML, checked for safety once more after extraction.
+    Html,
+    /// Its text alone, written during extraction (what [`to_text`] makes of the HTML).
+    ///
+    /// [`to_text`]: crate::output::text::to_text
+    Text,
+}
+
 /// Runs both passes over `cleaned` (stream mode's output for the page).
 ///
 /// `already_clean`: stream mode removed nothing but code and controls. A fragment of such HTML
@@ -110,6 +122,7 @@ pub(crate) fn read(
     title_tag: Option<&str>,
     options: &Options,
     already_clean: bool,
+    output: ArticleAs,
 ) -> Article {
     let scan = scan::scan(cleaned);
     let base = page_address(options.url.as_deref(), &scan.facts);
@@ -132,7 +145,17 @@ pub(crate) fn read(
         base: base.clone(),
         keep_attributes: &options.keep_attributes,
     };
-    let html = crate::rules::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy));
+    let content = match output {
+        // Extraction reshapes the page, and raw text of an odd page can become markup when it
+        // is parsed again: HTML gets the safety checks once more. Text does not need them (the
+        // text writer skips every element they remove).
+        ArticleAs::Html => crate::rules::safety::resanitize(&extract::extract(cleaned, &scan.nodes, &choice, &tidy)),
+        ArticleAs::Text => extract::extract_text(cleaned, &scan.nodes, &choice, &tidy).into_bytes(),
+    };
+    let article = match output {
+        ArticleAs::Html => metadata::ArticleBody::Html(&content),
+        ArticleAs::Text => metadata::ArticleBody::Text(&content),
+    };
     let metadata = Metadata::gather(&Sources {
         facts: &scan.facts,
         article: &ld.article,
@@ -143,7 +166,7 @@ pub(crate) fn read(
         item_published: ld.item_published.clone(),
         title_tag,
         base: base.as_ref(),
-        article_html: &html,
+        article_body: article,
     });
     let summary = ReaderSummary {
         outcome,
@@ -151,7 +174,7 @@ pub(crate) fn read(
         blocks: choice.roots.len() as u32,
     };
     Article {
-        html,
+        content,
         metadata,
         summary,
     }
