@@ -46,6 +46,9 @@ const SNIPPET_CHARS: usize = 80;
 /// Text kept of a block judged by its text: enough for the longest judged text in most scripts
 /// (a block whose text does not fit is not judged by phrases).
 const TEXT_SAMPLE_BYTES: usize = 2 * phrases::MAX_JUDGED_TEXT;
+/// Characters of prose an article page has shown once its story has been told (a short news
+/// story's worth): card grids after it are other stories.
+const STORY_PROSE: usize = 1500;
 /// Removed blocks of these categories make the block around them more likely a prompt too.
 const PROMPTS: [Category; 3] = [Category::Paywall, Category::Newsletter, Category::Consent];
 
@@ -1318,6 +1321,16 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                         && !open.context.before_content();
                     (after_product && stats.is_card_grid() && !stats.is_article_like())
                         .then_some((Category::Related, Reason::Fixed("cards of other products")))
+                })
+                .or_else(|| {
+                    // On an article page, a grid of story cards after the story, outside its
+                    // container, shows other stories.
+                    let after_story = open.context.kind == PageKind::Article
+                        && open.context.after_h1
+                        && open.context.prose_before >= STORY_PROSE
+                        && !open.context.in_article;
+                    let story_cards = stats.is_card_grid() && stats.link_density() >= 0.2 && !stats.is_article_like();
+                    (after_story && story_cards).then_some((Category::Related, Reason::Fixed("cards of other stories")))
                 })
                 .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
