@@ -20,6 +20,8 @@ pub(crate) struct BlockStats {
     pub links: usize,
     /// Headings below the headline (`<h2>` … `<h6>`) inside.
     pub headings: usize,
+    /// Of which hold a link or stand in one (a teaser's headline).
+    pub linked_headings: usize,
     /// Images inside.
     pub images: usize,
     /// Whether an `<h1>` is inside.
@@ -58,6 +60,13 @@ impl BlockStats {
         self.links >= 6 && (self.headings >= 3 || self.images >= 3) && self.text_chars >= 140
     }
 
+    /// Whether this is a list of story teasers: three or more linked headings (headlines),
+    /// each over a short summary (a few hundred characters where a story's sections run
+    /// longer), and a good share of the text in links.
+    pub fn is_teaser_list(&self) -> bool {
+        self.linked_headings >= 3 && self.text_chars < TEASER_CHARS * self.headings && self.link_density() >= 0.15
+    }
+
     /// Whether this is a run of story or item cards whose links hold their whole text: each
     /// link a headline with its summary (or a name with its details), far longer than a menu's
     /// or a rail's link words.
@@ -77,6 +86,9 @@ impl BlockStats {
         self.text_chars >= 250 && self.link_density() < 0.25 && (self.paragraphs >= 1 || self.own_text_chars >= 200)
     }
 }
+
+/// Most text a teaser has per heading, on average.
+const TEASER_CHARS: usize = 600;
 
 /// Average link text of a card whose link holds its headline and summary.
 const LINKED_CARD_CHARS: usize = 60;
@@ -132,8 +144,15 @@ pub(crate) struct Scanner {
     /// Collected text: valid UTF-8 (words of decoded text and ASCII runs), kept as bytes.
     text: Vec<u8>,
     text_limit: usize,
-    link_depth: usize,
+    open: OpenInline,
     space_needed: bool,
+}
+
+/// Links and headings open where the scan stands.
+#[derive(Default)]
+struct OpenInline {
+    links: usize,
+    headings: usize,
 }
 
 impl Scanner {
@@ -142,7 +161,7 @@ impl Scanner {
             stats: BlockStats::default(),
             text: Vec::new(),
             text_limit,
-            link_depth: 0,
+            open: OpenInline::default(),
             space_needed: false,
         }
     }
@@ -152,7 +171,7 @@ impl Scanner {
         let mut i = 0;
         while i < html.len() {
             if html[i] == b'<' {
-                if let Some((after, separates)) = skip_markup(html, i, &mut self.stats, &mut self.link_depth) {
+                if let Some((after, separates)) = skip_markup(html, i, &mut self.stats, &mut self.open) {
                     self.space_needed |= separates;
                     i = after;
                     continue;
@@ -245,7 +264,7 @@ impl Scanner {
         let counted = chars + words;
         self.stats.text_chars += counted;
         self.stats.own_text_chars += counted;
-        if self.link_depth > 0 {
+        if self.open.links > 0 {
             self.stats.link_chars += counted;
         }
     }
@@ -265,7 +284,7 @@ impl Scanner {
         let counted = chars + words;
         self.stats.text_chars += counted;
         self.stats.own_text_chars += counted;
-        if self.link_depth > 0 {
+        if self.open.links > 0 {
             self.stats.link_chars += counted;
         }
         self.space_needed = run.last().is_some_and(u8::is_ascii_whitespace);
@@ -275,7 +294,7 @@ impl Scanner {
         let chars = count_chars(word.as_bytes()) + 1;
         self.stats.text_chars += chars;
         self.stats.own_text_chars += chars;
-        if self.link_depth > 0 {
+        if self.open.links > 0 {
             self.stats.link_chars += chars;
         }
         self.push_text(word);
@@ -301,7 +320,7 @@ impl Scanner {
     fn merge(&mut self, child: &BlockStats) {
         self.stats.children += 1;
         self.stats.text_chars += child.text_chars;
-        self.stats.link_chars += if self.link_depth > 0 {
+        self.stats.link_chars += if self.open.links > 0 {
             child.text_chars
         } else {
             child.link_chars
@@ -309,6 +328,7 @@ impl Scanner {
         self.stats.paragraphs += child.paragraphs;
         self.stats.links += child.links;
         self.stats.headings += child.headings;
+        self.stats.linked_headings += child.linked_headings;
         self.stats.images += child.images;
         self.stats.has_h1 |= child.has_h1;
         self.stats.has_main_content |= child.has_main_content;
@@ -374,7 +394,7 @@ fn is_plain(run: &[u8]) -> bool {
 /// Skips a tag, comment or raw-text element starting at `start` (a `<`); returns where the
 /// scan goes on and whether the markup separates words (everything but inline tags), or
 /// `None` when `<` starts no markup (it is then text).
-fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &mut usize) -> Option<(usize, bool)> {
+fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, open: &mut OpenInline) -> Option<(usize, bool)> {
     let rest = &html[start..];
     if rest.starts_with(b"<!--") {
         return Some((find(html, start + 4, b"-->").map_or(html.len(), |p| p + 3), false));
@@ -397,20 +417,30 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
     }
     let name: &[u8] = if name_len <= lower.len() { &lower[..len] } else { b"" };
     if closing {
-        if name == b"a" {
-            *link_depth = link_depth.saturating_sub(1);
+        match name {
+            b"a" => open.links = open.links.saturating_sub(1),
+            b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => open.headings = open.headings.saturating_sub(1),
+            _ => {}
         }
         return Some((tag_end, !is_inline(name)));
     }
     match name {
         b"p" => stats.paragraphs += 1,
         b"h1" => stats.has_h1 = true,
-        b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => stats.headings += 1,
+        b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => {
+            stats.headings += 1;
+            stats.linked_headings += usize::from(open.links > 0);
+            open.headings += 1;
+        }
         b"img" => stats.images += 1,
         b"main" => stats.has_main_content = true,
         b"a" => {
-            *link_depth += 1;
+            open.links += 1;
             stats.links += 1;
+            // A headline's link goes to another page; an accordion's question only opens its
+            // answer (`href="#…"`).
+            let headline = open.headings > 0 && !is_fragment_link(&html[name_start + name_len..tag_end]);
+            stats.linked_headings += usize::from(headline);
         }
         b"script" | b"style" | b"template" | b"noscript" | b"textarea" | b"title" => {
             // Raw text: skip to the matching end tag.
@@ -426,6 +456,20 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, link_depth: &m
         stats.has_main_content = true;
     }
     Some((tag_end, !is_inline(name)))
+}
+
+/// Whether a link's attributes (the bytes of its tag after the name) make it a link within the
+/// page (`href="#…"`) or no link at all (no `href`).
+fn is_fragment_link(attributes: &[u8]) -> bool {
+    let Some(at) = memchr::memmem::find(attributes, b"href=") else {
+        return true;
+    };
+    let value = attributes[at + 5..].trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    value.first().is_none_or(|&b| b == b'#')
 }
 
 fn article_body_finder() -> &'static memchr::memmem::Finder<'static> {
@@ -571,6 +615,28 @@ mod tests {
         assert_eq!(s.link_chars, 6);
         assert_eq!(s.text_chars, 18);
         assert!(!s.has_h1);
+    }
+
+    #[test]
+    fn headlines_are_linked_headings_and_accordion_questions_are_not() {
+        let teaser = "<div><h3><a href=\"/news/a\">Bridge tolls rise in January</a></h3><p>Drivers pay more.</p></div>";
+        let teasers = scan(teaser.repeat(3).as_bytes(), 100);
+        assert_eq!((teasers.headings, teasers.linked_headings), (3, 3));
+        assert!(teasers.is_teaser_list());
+        let wrapped = scan(b"<a href='/a'><h3>Headline</h3></a><a href=/b><h2>Other</h2></a>", 100);
+        assert_eq!(wrapped.linked_headings, 2);
+        let question = "<h3><a href=\"#q1\" role=button>Can I bring a bicycle?</a></h3><p>Yes, in the van.</p>";
+        let faq = scan(question.repeat(3).as_bytes(), 100);
+        assert_eq!((faq.headings, faq.linked_headings), (3, 0));
+        assert!(!faq.is_teaser_list());
+        let section = format!(
+            "<h2><a href=/s>Section</a></h2><p>{}</p>",
+            "A long paragraph of a story. ".repeat(40)
+        );
+        assert!(
+            !scan(section.repeat(3).as_bytes(), 100).is_teaser_list(),
+            "long sections are a story's"
+        );
     }
 
     #[test]

@@ -80,6 +80,46 @@ const RAIL_HEADINGS: &[&str] = &[
     "more like this",
 ];
 
+/// Headings of rails that follow a story on news and blog pages, lower case. On other pages,
+/// or before the story has been told, the same words may head the page's own list (a news
+/// index's "Latest news"), so these are read only after the story.
+const STORY_RAIL_HEADINGS: &[&str] = &[
+    "read this next",
+    "read next",
+    "what to read next",
+    "up next",
+    "more in",
+    "more from",
+    "more on",
+    "more stories",
+    "more news",
+    "more articles",
+    "more posts",
+    "latest news",
+    "latest stories",
+    "latest articles",
+    "latest posts",
+    "latest headlines",
+    "latest from",
+    "latest in",
+    "trending",
+    "most popular",
+    "most read",
+    "most viewed",
+    "popular posts",
+    "popular stories",
+    "popular articles",
+    "recent posts",
+    "recent articles",
+    "recent stories",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "recommended",
+    "around the web",
+];
+
 /// The rail heading `text` (whitespace collapsed) starts with, if any.
 ///
 /// ```text
@@ -88,6 +128,20 @@ const RAIL_HEADINGS: &[&str] = &[
 /// leading_rail_heading("Related: the council voted …") == None
 /// ```
 pub(crate) fn leading_rail_heading(text: &str) -> Option<&'static str> {
+    leading_heading(text, RAIL_HEADINGS)
+}
+
+/// The heading of a rail after a story (or any rail heading) that `text` starts with, if any.
+///
+/// ```text
+/// leading_story_rail_heading("More in Tech How to watch …") == Some("more in")
+/// leading_story_rail_heading("More information about the …") == None
+/// ```
+pub(crate) fn leading_story_rail_heading(text: &str) -> Option<&'static str> {
+    leading_heading(text, STORY_RAIL_HEADINGS).or_else(|| leading_rail_heading(text))
+}
+
+fn leading_heading(text: &str, headings: &[&'static str]) -> Option<&'static str> {
     let head: String = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .chars()
@@ -95,7 +149,7 @@ pub(crate) fn leading_rail_heading(text: &str) -> Option<&'static str> {
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' { '\'' } else { c })
         .collect();
-    RAIL_HEADINGS.iter().copied().find(|phrase| {
+    headings.iter().copied().find(|phrase| {
         head.strip_prefix(phrase)
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
     })
@@ -104,11 +158,24 @@ pub(crate) fn leading_rail_heading(text: &str) -> Option<&'static str> {
 /// Whether a block is a rail its heading names: it opens with a rail heading and goes on as
 /// links (a run of cards or headlines), not as prose that happens to start with those words.
 pub(crate) fn is_named_rail(stats: &BlockStats) -> Option<&'static str> {
+    is_run_of_links(stats)
+        .then(|| leading_rail_heading(&stats.text))
+        .flatten()
+}
+
+/// Whether a block after a story is a rail its heading names ("More in Travel", "Trending",
+/// or any rail heading) and that goes on as links.
+pub(crate) fn is_named_story_rail(stats: &BlockStats) -> Option<&'static str> {
+    is_run_of_links(stats)
+        .then(|| leading_story_rail_heading(&stats.text))
+        .flatten()
+}
+
+/// A run of cards or headlines: several links, a good share of the text or a card grid, and
+/// not the page's headline or content.
+fn is_run_of_links(stats: &BlockStats) -> bool {
     let linked = stats.links >= 3 && (stats.link_density() >= 0.25 || stats.is_card_grid());
-    if !linked || stats.is_article_like() || stats.has_h1 || stats.has_main_content {
-        return None;
-    }
-    leading_rail_heading(&stats.text)
+    linked && !stats.is_article_like() && !stats.has_h1 && !stats.has_main_content
 }
 
 /// Whether a block is a grid of item cards its heading names as a rail (`Customers also
@@ -139,6 +206,21 @@ mod tests {
         assert_eq!(
             leading_rail_heading("YOU MAY ALSO LIKE: Shirts"),
             Some("you may also like")
+        );
+    }
+
+    #[test]
+    fn rails_after_a_story_are_named_by_their_own_headings_too() {
+        assert_eq!(leading_story_rail_heading("More in Tech How to watch"), Some("more in"));
+        assert_eq!(leading_story_rail_heading("Trending on the site"), Some("trending"));
+        assert_eq!(leading_story_rail_heading("Editor’s picks"), Some("editor's picks"));
+        assert_eq!(leading_story_rail_heading("Related articles"), Some("related articles"));
+        assert_eq!(leading_story_rail_heading("More information about the works"), None);
+        assert_eq!(leading_story_rail_heading("Trendingly"), None);
+        assert_eq!(
+            leading_rail_heading("More in Tech"),
+            None,
+            "not a rail heading anywhere else"
         );
     }
 

@@ -1323,14 +1323,22 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                         .then_some((Category::Related, Reason::Fixed("cards of other products")))
                 })
                 .or_else(|| {
-                    // On an article page, a grid of story cards after the story, outside its
-                    // container, shows other stories.
+                    // On an article page, after the story and outside its `<article>`: a grid of
+                    // story cards shows other stories, and so does a run of links headed as news
+                    // sites head them ("More in Travel", "Trending").
                     let after_story = open.context.kind == PageKind::Article
                         && open.context.after_h1
                         && open.context.prose_before >= STORY_PROSE
                         && !open.context.in_article;
-                    let story_cards = stats.is_card_grid() && stats.link_density() >= 0.2 && !stats.is_article_like();
-                    (after_story && story_cards).then_some((Category::Related, Reason::Fixed("cards of other stories")))
+                    if !after_story {
+                        return None;
+                    }
+                    if let Some(heading) = rules::rail::is_named_story_rail(&stats) {
+                        return Some((Category::Related, Reason::Text(format!("rail headed \"{heading}\""))));
+                    }
+                    let story_cards = (stats.is_card_grid() && stats.link_density() >= 0.2 && !stats.is_article_like())
+                        || stats.is_teaser_list();
+                    story_cards.then_some((Category::Related, Reason::Fixed("cards of other stories")))
                 })
                 .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
