@@ -96,7 +96,9 @@ fn is_story_kind(signals: &KindSignals) -> bool {
 fn is_gutted_page(choice: &score::Choice, nodes: &[scan::Node], page_chars: u64, story: bool, reading: u64) -> bool {
     // On a product, listing, thread or documentation page, blocks named like captions are the
     // cards' text, not a story's photo captions: what the text leaves out counts as lost too.
-    let left = if story { choice.kept_text_chars(nodes) } else { reading };
+    // Blocks dropped because their names say they are boilerplate (the comments under each
+    // post of a Q&A thread) are not what gutting means: the page's cards or sections.
+    let left = if story { choice.kept_text_chars(nodes) } else { reading } + choice.named_boilerplate_chars(nodes);
     choice.text_chars * 10 >= page_chars * 9 && left * 5 < choice.text_chars * 3
 }
 

@@ -142,6 +142,8 @@ pub(crate) struct Counts {
     pub paragraphs: u16,
     pub images: u16,
     pub items: u16,
+    /// Of which terms and descriptions of a definition list (`dt`, `dd`): label and value pairs.
+    pub pairs: u16,
     pub inputs: u16,
     pub embeds: u16,
     /// Headings (`<h1>` … `<h6>`).
@@ -157,6 +159,7 @@ impl Counts {
             paragraphs: one(Kind::Paragraph),
             images: one(Kind::Image),
             items: one(Kind::ListItem),
+            pairs: 0,
             inputs: one(Kind::Input),
             embeds: one(Kind::Embed),
             headings: one(Kind::Heading),
@@ -168,6 +171,7 @@ impl Counts {
         self.paragraphs = self.paragraphs.saturating_add(other.paragraphs);
         self.images = self.images.saturating_add(other.images);
         self.items = self.items.saturating_add(other.items);
+        self.pairs = self.pairs.saturating_add(other.pairs);
         self.inputs = self.inputs.saturating_add(other.inputs);
         self.embeds = self.embeds.saturating_add(other.embeds);
         self.headings = self.headings.saturating_add(other.headings);
@@ -411,7 +415,10 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
         commas: 0,
         own_text: 0,
         own_commas: 0,
-        counts: Counts::of(kind),
+        counts: Counts {
+            pairs: u16::from(matches!(&*tag, "dt" | "dd")),
+            ..Counts::of(kind)
+        },
         class_hash,
         furniture: byline || named.furniture || matches!(&*tag, "h1" | "button"),
         byline,

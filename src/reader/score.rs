@@ -149,20 +149,40 @@ impl Choice {
 
     /// Characters of text in the kept subtrees but in elements treated as `left_out` says.
     fn text_chars_without(&self, nodes: &[Node], left_out: impl Fn(Treat) -> bool) -> u64 {
-        let mut kept = self.text_chars;
+        self.text_chars
+            .saturating_sub(self.left_out_text_chars(nodes, left_out, |_| true))
+    }
+
+    /// Characters of text pass 2 drops inside the kept subtrees because their class or id names
+    /// them as boilerplate (a post's comments, a footer), not for their numbers.
+    pub(crate) fn named_boilerplate_chars(&self, nodes: &[Node]) -> u64 {
+        self.left_out_text_chars(nodes, |treat| treat == Treat::Drop, |node| node.weight < 0)
+    }
+
+    /// Characters of text in the outermost elements of the kept subtrees that are treated as
+    /// `left_out` says, of those `counted` picks.
+    fn left_out_text_chars(
+        &self,
+        nodes: &[Node],
+        left_out: impl Fn(Treat) -> bool,
+        counted: impl Fn(&Node) -> bool,
+    ) -> u64 {
+        let mut total = 0;
         for &root in &self.roots {
             let mut i = root as usize + 1;
             let end = nodes[root as usize].end as usize;
             while i <= end && i < nodes.len() {
                 if left_out(self.treat[i]) {
-                    kept = kept.saturating_sub(nodes[i].text as u64);
+                    if counted(&nodes[i]) {
+                        total += nodes[i].text as u64;
+                    }
                     i = nodes[i].end as usize + 1;
                 } else {
                     i += 1;
                 }
             }
         }
-        kept
+        total
     }
 
     /// Keeps the bylines inside the kept subtrees: on a thread each post's byline names who
@@ -271,7 +291,7 @@ fn treatments(nodes: &[Node], content: &[bool]) -> Vec<Treat> {
                 && n.link_text * 10 >= n.text * 9;
             if link_only || fishy || (n.furniture && n.text < MAX_FURNITURE_CHARS) {
                 Treat::Drop
-            } else if (n.caption || n.picture) && n.has_image && n.text < MAX_CAPTION_CHARS {
+            } else if (n.caption || n.picture) && n.has_image && n.text < MAX_CAPTION_CHARS && !is_card(n) {
                 Treat::Figure
             } else if n.caption && n.text < MAX_CAPTION_CHARS {
                 Treat::Caption
@@ -307,10 +327,10 @@ fn looks_fishy(n: &Node) -> bool {
     let density = link_density(n);
     let weight = n.weight as i32;
     (img > 1 && p * 2 < img && !n.caption)
-        || (!is_list && li > p)
+        || (!is_list && li > p && !is_item_list(n, density))
         || (c.inputs as u32 > p / 3)
         || (!is_list && n.text < 25 && (img == 0 || img > 2))
-        || (!is_list && weight < 25 && density > 0.2)
+        || (!is_list && weight < 25 && density > 0.2 && !is_linked_section(n, density))
         || (weight >= 25 && density > 0.5)
         || (c.embeds == 1 && n.text < 75)
         || c.embeds > 1
@@ -318,7 +338,30 @@ fn looks_fishy(n: &Node) -> bool {
 
 /// A figure, or a block named like one with an image and little text.
 fn is_figure_like(n: &Node) -> bool {
-    n.has_image && n.text < MAX_CAPTION_CHARS && (n.kind == Kind::Figure || n.caption || n.picture)
+    n.has_image && n.text < MAX_CAPTION_CHARS && (n.kind == Kind::Figure || n.caption || n.picture) && !is_card(n)
+}
+
+/// Whether a container with more list items than paragraphs holds a list of things (three or
+/// more services, features, steps: text, few links), not a menu of links, nor a definition
+/// list's labels and values (a post's author details: joined, messages), nor a line or two of
+/// metadata set as items (a byline and a date), which Readability's rule is right about.
+fn is_item_list(n: &Node, density: f32) -> bool {
+    let (items, pairs) = (n.counts.items as u32, n.counts.pairs as u32);
+    items >= 3 && density <= 0.25 && pairs * 2 <= items
+}
+
+/// Whether a container that is link-heavy for Readability is a section whose heading is a link:
+/// a card or a teaser of the article (linked title, then a description of its own), with a
+/// heading, two paragraphs or more, 50 characters of text outside links and links under three
+/// fifths of its text.
+fn is_linked_section(n: &Node, density: f32) -> bool {
+    n.counts.headings > 0 && n.counts.paragraphs >= 2 && n.text.saturating_sub(n.link_text) >= 50 && density < 0.6
+}
+
+/// A block with a picture and a heading of its own is a card (a teaser, a product, an item of
+/// a round-up: picture, title, description), not a figure: its text is not a caption.
+fn is_card(n: &Node) -> bool {
+    n.counts.headings > 0
 }
 
 fn link_density(node: &Node) -> f32 {
