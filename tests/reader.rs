@@ -456,3 +456,29 @@ fn a_dropped_paragraph_without_its_end_tag_takes_nothing_after_it() {
         assert!(text.contains(kept), "{kept:?} went missing:\n{text}");
     }
 }
+
+/// Clean HTML that holds a whole document pasted in as a widget (its own `<html>` and `<body>`
+/// inside a `<div>`) is still a fragment, given back whole: the inner `<body>` is one more
+/// wrapper, as browsers ignore a second body tag. It used to make reader mode read the
+/// fragment as a page and keep only its largest block.
+#[test]
+fn a_fragment_holding_a_pasted_document_stays_whole() {
+    let long = "We run payroll each week or month, file the returns and pay the pension providers on time. ";
+    let fragment = format!(
+        "<div><div><h2>Why outsource</h2><p>Short intro about payroll for growing firms.</p></div>\
+         <div><p>{}</p><p>{}</p></div>\
+         <div><html><head><title>Quiz</title></head><body><div><div>How long does a payroll error take to fix?</div>\
+         <div>Three days.</div></div></body></html></div>\
+         <div><h2>How we start</h2><p>A first call of half an hour, then one parallel month.</p></div></div>",
+        long.repeat(6),
+        long.repeat(5)
+    );
+    let text = read(&fragment).text();
+    for part in [
+        "Short intro about payroll",
+        "How long does a payroll error",
+        "A first call of half an hour",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+}

@@ -389,6 +389,13 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
     let tag = source::tag_name(el, Some(source), &mut name_buffer);
     let kind = Kind::of(&tag);
     let mut st = state.borrow_mut();
+    // A `<body>` inside the page's blocks (a whole document pasted into an article as a widget)
+    // is one more wrapper, as browsers ignore a second body tag: not the page's body, which
+    // would make reader mode read its own output as a page rather than as an article.
+    let kind = match kind {
+        Kind::Body if st.stack.iter().any(|&i| st.scan.nodes[i as usize].kind != Kind::Other) => Kind::Div,
+        kind => kind,
+    };
     close_implied(&mut st, &tag, kind);
     let index = st.scan.nodes.len() as u32;
     let parent = st.stack.last().copied().unwrap_or(NONE);
