@@ -307,11 +307,7 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_bytes_page(&self, page: PageSource<'_>, html: &[u8]) -> Result<(Vec<u8>, Report)> {
-        let mut out = Vec::with_capacity(html.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| out.extend_from_slice(b), Some(html.len()), page);
-        stream.write_document_bytes(html)?;
-        let report = stream.end()?;
-        Ok((out, report))
+        self.clean_whole(page, Whole::Bytes(html), ArticleAs::Html)
     }
 
     /// Cleans a whole document held in memory and gives its text: the text [`to_text`] makes
@@ -335,24 +331,51 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_to_text(&self, page: PageSource<'_>, html: &[u8]) -> Result<(String, Report)> {
-        let mut out = Vec::with_capacity(html.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| out.extend_from_slice(b), Some(html.len()), page);
-        let text_already = match stream.reader.as_mut() {
-            Some(run) => {
-                run.output = ArticleAs::Text;
-                true
-            }
-            None => false,
-        };
-        stream.write_document_bytes(html)?;
-        let report = stream.end()?;
+        self.text_of_whole(page, Whole::Bytes(html))
+    }
+
+    /// [`clean_to_text`](Cleaner::clean_to_text) of a string (decoded already: `page.charset`
+    /// and `<meta charset>` say nothing of it).
+    ///
+    /// ```
+    /// use stripwall::{Cleaner, Options, PageSource};
+    /// let cleaner = Cleaner::new(Options::default())?;
+    /// let page = "<nav><a href=/>Home</a></nav><p>The story.</p>";
+    /// let (text, _) = cleaner.clean_str_to_text(PageSource::default(), page)?;
+    /// assert_eq!(text, "The story.\n");
+    /// # Ok::<(), stripwall::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// See [`CleanStream::write`].
+    pub fn clean_str_to_text(&self, page: PageSource<'_>, html: &str) -> Result<(String, Report)> {
+        self.text_of_whole(page, Whole::Utf8(html.as_bytes().to_vec()))
+    }
+
+    fn text_of_whole(&self, page: PageSource<'_>, html: Whole<'_>) -> Result<(String, Report)> {
+        let (out, report) = self.clean_whole(page, html, ArticleAs::Text)?;
         let out = crate::markup::strings::into_string_lossy(out);
-        let text = if text_already {
-            out
-        } else {
-            crate::output::text::to_text(&out)
+        // Reader mode wrote the text; stream mode wrote the page, which is made into text.
+        let text = match self.options.mode {
+            Mode::Reader => out,
+            Mode::Stream => crate::output::text::to_text(&out),
         };
         Ok((text, report))
+    }
+
+    /// Cleans a whole document held in memory; reader mode makes its article as `article` says.
+    fn clean_whole(&self, page: PageSource<'_>, html: Whole<'_>, article: ArticleAs) -> Result<(Vec<u8>, Report)> {
+        let mut out = Vec::with_capacity(html.len() / 2);
+        let mut stream = self.stream_of(|b: &[u8]| out.extend_from_slice(b), Some(html.len()), page);
+        if let Some(run) = stream.reader.as_mut() {
+            run.output = article;
+        }
+        match html {
+            Whole::Bytes(bytes) => stream.write_document_bytes(bytes)?,
+            Whole::Utf8(utf8) => stream.write_document(utf8)?,
+        }
+        let report = stream.end()?;
+        Ok((out, report))
     }
 
     /// Cleans a whole document given as a string.
@@ -378,10 +401,7 @@ impl Cleaner {
     /// make them from JavaScript strings without a `String`'s validation), given up so that
     /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
     pub(crate) fn clean_text_page(&self, page: PageSource<'_>, utf8: Vec<u8>) -> Result<Cleaned> {
-        let mut bytes = Vec::with_capacity(utf8.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| bytes.extend_from_slice(b), Some(utf8.len()), page);
-        stream.write_document(utf8)?;
-        let report = stream.end()?;
+        let (bytes, report) = self.clean_whole(page, Whole::Utf8(utf8), ArticleAs::Html)?;
         let html = crate::markup::strings::into_string_lossy(bytes);
         Ok(Cleaned { html, report })
     }
@@ -536,6 +556,21 @@ struct ReaderRun<'s> {
     options: Options,
     /// HTML, or text alone ([`Cleaner::clean_to_text`]).
     output: ArticleAs,
+}
+
+/// A whole document held in memory: bytes in any encoding, or text (UTF-8, decoded already).
+enum Whole<'a> {
+    Bytes(&'a [u8]),
+    Utf8(Vec<u8>),
+}
+
+impl Whole<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Whole::Bytes(bytes) => bytes.len(),
+            Whole::Utf8(utf8) => utf8.len(),
+        }
+    }
 }
 
 impl CleanStream<'_> {

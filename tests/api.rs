@@ -360,7 +360,7 @@ fn a_cleaner_is_shared_between_threads() {
     shareable::<stripwall::Cleaner>();
 }
 
-/// `clean_to_text` is the text of the cleaned HTML, in both modes, on every fixture and on the
+/// `clean_to_text` (and `clean_str_to_text`) is the text of the cleaned HTML, in both modes, on every fixture and on the
 /// inputs fuzzing found (where reader mode's article holds markup only its HTML's second
 /// safety pass removes), though it skips that pass.
 #[test]
@@ -397,6 +397,10 @@ fn text_made_directly_is_the_text_of_the_html() {
             );
             assert_eq!(text_report.warnings, report.warnings);
             assert_eq!(text_report.removed, report.removed);
+            // The same from a string (decoded already), against the string path's HTML.
+            let page = String::from_utf8_lossy(page);
+            let (text, _) = cleaner.clean_str_to_text(PageSource::default(), &page).unwrap();
+            assert_eq!(text, cleaner.clean_str(&page).unwrap().text(), "{mode:?} (string)");
         }
     }
 }

@@ -126,6 +126,7 @@ fn clean_with(
     html: Html,
     url: Option<String>,
     charset: Option<String>,
+    text_only: bool,
 ) -> PyResult<Cleaned> {
     let source = url.clone();
     let result = py.detach(move || {
@@ -133,21 +134,35 @@ fn clean_with(
             url: url.as_deref(),
             charset: charset.as_deref(),
         };
-        match html {
-            Html::Text(text) => cleaner.clean_str_page(page, &text).map(|c| (c.html, c.report)),
-            Html::Bytes(bytes) => cleaner.clean_bytes_page(page, &bytes).map(|(html, report)| {
+        match (html, text_only) {
+            (Html::Text(text), false) => cleaner
+                .clean_str_page(page, &text)
+                .map(|c| (Content::Html(c.html), c.report)),
+            (Html::Bytes(bytes), false) => cleaner.clean_bytes_page(page, &bytes).map(|(html, report)| {
                 let html =
                     String::from_utf8(html).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                (html, report)
+                (Content::Html(html), report)
             }),
+            (Html::Text(text), true) => cleaner
+                .clean_str_to_text(page, &text)
+                .map(|(text, report)| (Content::Text(text), report)),
+            (Html::Bytes(bytes), true) => cleaner
+                .clean_to_text(page, &bytes)
+                .map(|(text, report)| (Content::Text(text), report)),
         }
     });
-    let (html, report) = result.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let (content, report) = result.map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(Cleaned {
-        html,
+        content,
         report,
         url: source.or_else(|| cleaner.options().url.clone()),
     })
+}
+
+/// What a page was cleaned into: its HTML, or its text alone (`text_only=True`).
+enum Content {
+    Html(String),
+    Text(String),
 }
 
 /// A cleaner, built once from options and used for any number of pages, from any number of
@@ -168,17 +183,19 @@ impl Cleaner {
     }
 
     /// Cleans one page; `url` and `charset` (the server's declared encoding, for bytes) are
-    /// this page's, over the cleaner's options.
-    #[pyo3(signature = (html, *, url = None, charset = None))]
+    /// this page's, over the cleaner's options. `text_only=True` keeps the text, title,
+    /// metadata and report but no HTML or Markdown, for less work in reader mode (a corpus run).
+    #[pyo3(signature = (html, *, url = None, charset = None, text_only = false))]
     fn clean(
         &self,
         py: Python<'_>,
         html: &Bound<'_, PyAny>,
         url: Option<String>,
         charset: Option<String>,
+        text_only: bool,
     ) -> PyResult<Cleaned> {
         let html = html_from(html)?;
-        clean_with(py, &self.inner, html, url, charset)
+        clean_with(py, &self.inner, html, url, charset, text_only)
     }
 
     fn __repr__(&self) -> String {
@@ -200,13 +217,13 @@ fn mode_name(options: &Options) -> String {
 fn clean(py: Python<'_>, html: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Cleaned> {
     let html = html_from(html)?;
     let cleaner = Cleaner::new(options)?;
-    clean_with(py, &cleaner.inner, html, None, None)
+    clean_with(py, &cleaner.inner, html, None, None, false)
 }
 
 /// The result of cleaning a page.
 #[pyclass(frozen, module = "stripwall")]
 struct Cleaned {
-    html: String,
+    content: Content,
     report: Report,
     /// The page's address, as the caller gave it.
     url: Option<String>,
@@ -216,22 +233,24 @@ struct Cleaned {
 impl Cleaned {
     /// The cleaned page (stream mode) or article (reader mode), as HTML.
     #[getter]
-    fn html(&self) -> &str {
-        &self.html
+    fn html(&self) -> PyResult<&str> {
+        self.html_or_error("html")
     }
 
     /// The text: a block per line.
     #[getter]
     fn text(&self, py: Python<'_>) -> String {
-        let html = &self.html;
-        py.detach(|| stripwall::to_text(html))
+        match &self.content {
+            Content::Html(html) => py.detach(|| stripwall::to_text(html)),
+            Content::Text(text) => text.clone(),
+        }
     }
 
     /// GitHub-flavoured Markdown.
     #[getter]
-    fn markdown(&self, py: Python<'_>) -> String {
-        let html = &self.html;
-        py.detach(|| stripwall::to_markdown(html))
+    fn markdown(&self, py: Python<'_>) -> PyResult<String> {
+        let html = self.html_or_error("markdown")?;
+        Ok(py.detach(|| stripwall::to_markdown(html)))
     }
 
     /// YAML front matter for a Markdown file (title, source, authors, published date,
@@ -274,12 +293,28 @@ impl Cleaned {
     }
 
     fn __repr__(&self) -> String {
+        let (name, kept) = match &self.content {
+            Content::Html(html) => ("html", html),
+            Content::Text(text) => ("text", text),
+        };
         format!(
-            "Cleaned(title={:?}, page_kind={:?}, html=<{} chars>)",
+            "Cleaned(title={:?}, page_kind={:?}, {name}=<{} chars>)",
             self.title().unwrap_or_default(),
             self.page_kind(),
-            self.html.chars().count()
+            kept.chars().count()
         )
+    }
+}
+
+impl Cleaned {
+    /// The HTML, or a `ValueError` that says why there is none.
+    fn html_or_error(&self, asked: &str) -> PyResult<&str> {
+        match &self.content {
+            Content::Html(html) => Ok(html),
+            Content::Text(_) => Err(PyValueError::new_err(format!(
+                "no {asked}: the page was cleaned with text_only=True, which keeps its text, title, metadata and report"
+            ))),
+        }
     }
 }
 

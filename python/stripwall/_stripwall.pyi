@@ -14,11 +14,13 @@ __version__: str
 class Cleaned:
     """The result of cleaning a page."""
     @property
-    def html(self) -> str: ...
+    def html(self) -> str:
+        """Raises ValueError when the page was cleaned with ``text_only=True``."""
     @property
     def text(self) -> str: ...
     @property
-    def markdown(self) -> str: ...
+    def markdown(self) -> str:
+        """Raises ValueError when the page was cleaned with ``text_only=True``."""
     @property
     def front_matter(self) -> str:
         """YAML front matter (title, source, author, published, description) for a Markdown file."""
@@ -56,8 +58,15 @@ class Cleaner:
         on_memory_limit: OnMemoryLimit = "error",
     ) -> None: ...
     def clean(
-        self, html: Union[str, bytes], *, url: Optional[str] = None, charset: Optional[str] = None
-    ) -> Cleaned: ...
+        self,
+        html: Union[str, bytes],
+        *,
+        url: Optional[str] = None,
+        charset: Optional[str] = None,
+        text_only: bool = False,
+    ) -> Cleaned:
+        """Cleans one page. ``text_only=True`` keeps the text, title, metadata and report but no
+        HTML or Markdown: less work in reader mode, for corpus runs."""
 
 def clean(
     html: Union[str, bytes],

@@ -71,12 +71,17 @@ class Stripwall(BaseExtractor):
             self._cleaner = Cleaner(mode=self.mode, **self.options)
         return self._cleaner
 
+    @property
+    def _text_only(self) -> bool:
+        # Text needs no HTML: the cleaner then skips the work HTML takes.
+        return self.format != "markdown"
+
     def _content(self, cleaned: Cleaned) -> str:
         return cleaned.markdown if self.format == "markdown" else cleaned.text
 
     def extract(self, text: str) -> str:
         """The content of the page ``text`` (HTML), as text or Markdown."""
-        return self._content(self.cleaner.clean(text))
+        return self._content(self.cleaner.clean(text, text_only=self._text_only))
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         cleaner = self.cleaner
@@ -85,7 +90,7 @@ class Stripwall(BaseExtractor):
             self.stat_update(StatHints.total)
             with self.track_time():
                 try:
-                    cleaned = cleaner.clean(doc.text, url=doc.metadata.get("url"))
+                    cleaned = cleaner.clean(doc.text, url=doc.metadata.get("url"), text_only=self._text_only)
                 except Exception as error:  # a page that cannot be cleaned is counted and dropped
                     self.stat_update("clean_error")
                     if not warned:

@@ -47,6 +47,20 @@ def test_reader_mode_gives_the_article_and_its_metadata():
     assert "Home" not in cleaned.text
 
 
+@pytest.mark.parametrize("mode", ["stream", "reader"])
+@pytest.mark.parametrize("page", [PAGE, PAGE.encode()])
+def test_text_only_gives_the_same_text_and_metadata_without_html(mode, page):
+    cleaner = stripwall.Cleaner(mode=mode)
+    full = cleaner.clean(page, url="https://news.example/port")
+    lean = cleaner.clean(page, url="https://news.example/port", text_only=True)
+    assert lean.text == full.text and "Ferries to the islands" in lean.text
+    assert (lean.title, lean.metadata, lean.page_kind) == (full.title, full.metadata, full.page_kind)
+    for missing in ("html", "markdown"):
+        with pytest.raises(ValueError, match="text_only=True"):
+            getattr(lean, missing)
+    assert "text=<" in repr(lean)
+
+
 def test_front_matter_heads_a_markdown_file():
     cleaned = stripwall.Cleaner(mode="reader").clean(PAGE, url="https://news.example/port")
     yaml = cleaned.front_matter
