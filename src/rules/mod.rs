@@ -14,6 +14,7 @@ pub(crate) mod block_text;
 pub(crate) mod page_kind;
 pub(crate) mod paywall;
 pub(crate) mod phrases;
+pub(crate) mod poster;
 pub(crate) mod rail;
 pub(crate) mod safety;
 pub(crate) mod words;
@@ -131,6 +132,10 @@ pub(crate) enum Evidence {
     /// A hidden tab panel, accordion region or collapsed section: content a click shows, kept
     /// when it holds prose.
     HiddenPanel,
+    /// Text only screen readers read, in an inline element (a `<span>` of a screen-reader-only
+    /// class): a label ("Sale price", "opens in a new window"), kept only when it is a short
+    /// one stating a figure (a price the page shows struck out, a count it shows as an icon).
+    ScreenReaderText,
     /// A sectioning tag or role that is chrome on its own (`<aside>`, `role="dialog"`): kept
     /// when it wraps the headline, the main content or article-like text.
     Structural,
@@ -161,6 +166,10 @@ impl Context {
         self.prose_before < LITTLE_PROSE && self.kind != page_kind::PageKind::Article
     }
 }
+
+/// Longest screen-reader text kept for the figure it states ("Original price was: $30.00."):
+/// longer, it is a sentence describing an item to screen readers, not a figure's label.
+const SCREEN_READER_FIGURE_CHARS: usize = 40;
 
 /// Below this much prose before it, a block may be the page's first content.
 pub(crate) const LITTLE_PROSE: usize = 500;
@@ -227,13 +236,18 @@ pub(crate) fn holds_article(
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),
+        Evidence::ScreenReaderText => {
+            headline
+                || (stats.text_chars <= SCREEN_READER_FIGURE_CHARS && stats.text.bytes().any(|b| b.is_ascii_digit()))
+        }
     }
 }
 
 /// Elements no rule is about: inline formatting, spans, list items, images, and the inside of
 /// SVG and MathML. They are skipped before their attributes are read: they are most of a page's
 /// elements, and the blocks around them carry the signals (a share bar is a `div` or `ul` of
-/// links). The price: a hidden `<span>` on its own is not removed.
+/// links). The price: a hidden `<span>` on its own is not removed (but for one of a
+/// screen-reader-only class, which the stream engine looks for among their attributes).
 pub(crate) fn is_inert(tag: &str, namespace: &str) -> bool {
     if namespace != crate::rules::safety::HTML {
         return tag != "svg" && tag != "math";
@@ -751,7 +765,7 @@ pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<Reason> {
 /// The class names the common style sheets give text that only screen readers read
 /// (`sr-only`, `visually-hidden`, WordPress's `screen-reader-text`): labels and skip links,
 /// never shown.
-fn is_screen_reader_only(class: &str) -> bool {
+pub(crate) fn is_screen_reader_only(class: &str) -> bool {
     const NAMES: [&str; 7] = [
         "sr-only",
         "visually-hidden",

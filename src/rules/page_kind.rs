@@ -70,6 +70,9 @@ impl std::fmt::Display for PageKind {
 enum TypeSignal {
     /// A thread or a question page.
     Thread,
+    /// A question page (`QAPage`) or its question: its answers are the posts, and the comments
+    /// under each post are not.
+    Question,
     /// A page of frequently asked questions (`FAQPage`): its questions and answers are the
     /// site's own, not posts.
     Faq,
@@ -89,9 +92,10 @@ fn type_signal(name: &str) -> Option<TypeSignal> {
     let name = name.trim().trim_end_matches('/');
     let name = name.rsplit(['/', '#', ':']).next().unwrap_or(name);
     Some(match name {
-        "DiscussionForumPosting" | "QAPage" => TypeSignal::Thread,
+        "DiscussionForumPosting" => TypeSignal::Thread,
+        "QAPage" | "Question" => TypeSignal::Question,
         "FAQPage" => TypeSignal::Faq,
-        "Question" | "Answer" | "Comment" | "SocialMediaPosting" => TypeSignal::Post,
+        "Answer" | "Comment" | "SocialMediaPosting" => TypeSignal::Post,
         "Product" | "ProductGroup" | "IndividualProduct" | "ProductModel" | "Vehicle" | "Car" => TypeSignal::Product,
         "CollectionPage" | "SearchResultsPage" | "ProfilePage" => TypeSignal::ListPage,
         "ItemList" | "OfferCatalog" | "ProductCollection" => TypeSignal::ItemList,
@@ -116,6 +120,9 @@ fn type_signal(name: &str) -> Option<TypeSignal> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KindSignals {
     thread: u32,
+    /// `QAPage` and `Question` types: a `QAPage` is a thread, a `Question` one post of it.
+    qa_pages: u32,
+    questions: u32,
     faq: u32,
     posts: u32,
     products: u32,
@@ -139,8 +146,11 @@ impl KindSignals {
     }
 
     fn schema_type(&mut self, name: &str) {
+        let question_page = name.trim().trim_end_matches('/').ends_with("QAPage");
         let counter = match type_signal(name) {
             Some(TypeSignal::Thread) => &mut self.thread,
+            Some(TypeSignal::Question) if question_page => &mut self.qa_pages,
+            Some(TypeSignal::Question) => &mut self.questions,
             Some(TypeSignal::Faq) => &mut self.faq,
             Some(TypeSignal::Post) => &mut self.posts,
             Some(TypeSignal::Product) => &mut self.products,
@@ -185,6 +195,13 @@ impl KindSignals {
         self.kind() == PageKind::Forum
     }
 
+    /// Whether the page reads as a question with its answers (`QAPage`, or `Question`s) and
+    /// not as a thread of posts (`DiscussionForumPosting`, whose `comment`s are its replies):
+    /// the comments under each post are remarks on it, not answers.
+    pub fn is_question_page(&self) -> bool {
+        (self.qa_pages > 0 || self.questions > 0) && self.thread == 0 && self.is_thread()
+    }
+
     /// The kind, from what was seen so far.
     pub fn kind(&self) -> PageKind {
         if let Some(kind) = self.declared {
@@ -192,7 +209,11 @@ impl KindSignals {
         }
         // A thread says so, or its posts are marked up one by one (and nothing says article,
         // nor that the questions and answers are an FAQ).
-        if self.thread > 0 || (self.posts >= 2 && self.articles == 0 && self.products == 0 && self.faq == 0) {
+        let posts = self.posts.saturating_add(self.questions);
+        if self.thread > 0
+            || self.qa_pages > 0
+            || (posts >= 2 && self.articles == 0 && self.products == 0 && self.faq == 0)
+        {
             return PageKind::Forum;
         }
         // Several products are a listing of them; one (with its variants) is a product page.

@@ -117,6 +117,10 @@ const PHRASES: &[(&str, Category)] = {
         ("next thread", Navigation),
         ("similar threads", Related),
         ("log in or register to reply", Comments),
+        // A form's status messages, shown after it is sent (site builders write them into
+        // every page with a form, hidden by their style sheet)
+        ("your submission has been received", NonContent),
+        ("something went wrong while submitting", NonContent),
         // Consent
         ("we use cookies", Consent),
         ("this site uses cookies", Consent),

@@ -87,6 +87,10 @@ pub(crate) struct State {
     /// Reader mode: `<noscript>` right after an image (the real image of a lazy one) is kept
     /// for reader mode's pass 2, which takes the image out of it.
     keep_image_fallbacks: bool,
+    /// Stream mode: screen-reader-only spans go. (Reader mode scores the cleaned page's blocks
+    /// with them, as its scorer was tuned: on listings, cards without them lose to other
+    /// blocks.)
+    drop_screen_reader_spans: bool,
     /// The element before was an image (reader mode only).
     after_image: bool,
     /// The input was decoded from another encoding: `<meta>` charsets must say UTF-8.
@@ -191,6 +195,7 @@ impl State {
             removes,
             explain: options.explain,
             keep_image_fallbacks: options.mode == crate::options::Mode::Reader,
+            drop_screen_reader_spans: options.mode == crate::options::Mode::Stream,
             after_image: false,
             filters: filters.map(|set| (set, PageFilter::new(host))),
             transcoded: false,
@@ -788,9 +793,23 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
     // Looked for only until it is found: this runs on every element.
     let want_date = state.borrow().facts.item_published.is_none();
     let mut date = (false, None);
+    let mut comment = false;
+    let mut screen_reader_only = false;
     let verdict = safety::sanitize(el, &tag, source.as_deref(), |name, attr| {
         match name {
-            "itemprop" if want_date => date.0 = attr.value().split_ascii_whitespace().any(|p| p == "datePublished"),
+            "itemprop" => {
+                let value = attr.value();
+                let mut props = value.split_ascii_whitespace();
+                if want_date {
+                    date.0 = props.clone().any(|p| p == "datePublished");
+                }
+                comment = props.any(|p| p == "comment");
+            }
+            // Inert elements' attributes are not read below; text only screen readers read
+            // is mostly in them (a price's "Sale price", a link's "opens in a new window").
+            "class" if inert => {
+                screen_reader_only = attr.value().split_ascii_whitespace().any(rules::is_screen_reader_only);
+            }
             "datetime" | "content" if want_date => date.1 = Some(attr.value()),
             _ => {}
         }
@@ -822,6 +841,31 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         if tag == "noscript" && after_image {
             return Ok(());
         }
+    }
+    if comment && state.borrow().facts.kind.is_question_page() && state.borrow().removes(Category::Comments) {
+        // On a Q&A page the question and its answers are the content; the comments marked up
+        // under each (schema.org's `comment` of a `Question` or an `Answer`) are remarks on
+        // them, as a forum's replies are not (those are a thread's `comment`s: posts).
+        remove_now(
+            state,
+            el,
+            &tag,
+            Category::Comments,
+            Reason::Fixed("a comment under a question or answer"),
+        );
+        return Ok(());
+    }
+    if screen_reader_only && inert_text_hidden(state) {
+        return hold(
+            state,
+            el,
+            &tag,
+            HoldKind::Verify {
+                category: Category::Hidden,
+                reason: Reason::Fixed("screen-reader-only class"),
+                evidence: Evidence::ScreenReaderText,
+            },
+        );
     }
     if inert {
         return Ok(());
@@ -1094,6 +1138,13 @@ fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
     (stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5).then_some(html)
 }
 
+/// Whether an inert element hidden from readers (a screen-reader-only span) goes: not inside
+/// gated article text (which is unhidden) nor a block kept whole.
+fn inert_text_hidden(state: &Shared) -> bool {
+    let st = state.borrow();
+    st.drop_screen_reader_spans && st.removes(Category::Hidden) && st.gated_depth == 0 && st.keep_depth == 0
+}
+
 /// What an element says of the kind of page: a microdata type, an `og:type`.
 fn read_page_kind(state: &Shared, el: &mut Element, tag: &str, attrs: &Attributes<'_>) {
     if tag == "body" {
@@ -1295,6 +1346,13 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                 .flatten();
             judged
                 .map(|v| (v.category, Reason::Text(v.reason)))
+                .or_else(|| {
+                    // On a thread (or a page that does not say what it is, as most forum
+                    // software does not), the figures printed with each post about its poster.
+                    let thread = matches!(open.context.kind, PageKind::Forum | PageKind::Other);
+                    (thread && rules::poster::is_poster_details(&stats))
+                        .then_some((Category::Sidebar, Reason::Fixed("a poster's details")))
+                })
                 .or_else(|| {
                     rules::rail::is_named_rail(&stats)
                         .map(|heading| (Category::Related, Reason::Text(format!("rail headed \"{heading}\""))))
