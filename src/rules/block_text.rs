@@ -461,15 +461,11 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, open: &mut Ope
 /// Whether a link's attributes (the bytes of its tag after the name) make it a link within the
 /// page (`href="#…"`) or no link at all (no `href`).
 fn is_fragment_link(attributes: &[u8]) -> bool {
-    let Some(at) = memchr::memmem::find(attributes, b"href=") else {
-        return true;
-    };
-    let value = attributes[at + 5..].trim_ascii_start();
-    let value = value
-        .strip_prefix(b"\"")
-        .or_else(|| value.strip_prefix(b"'"))
-        .unwrap_or(value);
-    value.first().is_none_or(|&b| b == b'#')
+    let inside = attributes.strip_suffix(b">").unwrap_or(attributes);
+    crate::decode::tag_attributes::tag_attributes(&String::from_utf8_lossy(inside))
+        .iter()
+        .find(|(name, _)| name == "href")
+        .is_none_or(|(_, href)| href.trim_start().is_empty() || href.trim_start().starts_with('#'))
 }
 
 fn article_body_finder() -> &'static memchr::memmem::Finder<'static> {
@@ -628,6 +624,14 @@ mod tests {
         let question = "<h3><a href=\"#q1\" role=button>Can I bring a bicycle?</a></h3><p>Yes, in the van.</p>";
         let faq = scan(question.repeat(3).as_bytes(), 100);
         assert_eq!((faq.headings, faq.linked_headings), (3, 0));
+        let toggles = scan(
+            b"<h3><a data-href=\"/q\" HREF = '#q'>Q</a></h3><h4><a href=\"\">R</a></h4>",
+            100,
+        );
+        assert_eq!(
+            toggles.linked_headings, 0,
+            "only an href that leaves the page makes a headline"
+        );
         assert!(!faq.is_teaser_list());
         let section = format!(
             "<h2><a href=/s>Section</a></h2><p>{}</p>",
