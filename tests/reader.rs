@@ -482,3 +482,22 @@ fn a_fragment_holding_a_pasted_document_stays_whole() {
         assert!(text.contains(part), "{part:?} missing from:\n{text}");
     }
 }
+
+#[test]
+fn stray_end_tags_around_the_article_stay_out_of_it() {
+    // `<source>` is a void element, so `</source>` closes nothing: the page's stray end tags
+    // are not the article's.
+    let page = format!(
+        r#"<html><body><div class="promo"><picture><source srcset="/a.webp"></source><img src="/a.jpg"></picture></div>
+        </span></em><article><h1>Bridge approved</h1>{}</article></b><div class="rail"></source></div></body></html>"#,
+        story(5)
+    );
+    let html = read(&page).html;
+    assert!(
+        html.contains("0: The council met") && html.contains("4: The council met"),
+        "{html}"
+    );
+    for stray in ["</source>", "</span>", "</em>", "</b>"] {
+        assert!(!html.contains(stray), "{stray} leaked into the article:\n{html}");
+    }
+}

@@ -3,7 +3,7 @@
 //! images become absolute. Or, when only the article's text is wanted, writes that text as it
 //! goes.
 
-use super::scan::Node;
+use super::scan::{Kind, Node};
 use super::score::{Choice, Treat};
 use super::url::BaseUrl;
 use crate::markup::rewriter::BoxedSink;
@@ -88,13 +88,95 @@ fn run(
     text: Option<&TextBuilder>,
     sink: &mut dyn FnMut(&[u8]),
 ) {
-    let pass = Rc::new(RefCell::new(Pass {
-        next: 0,
-        next_root: 0,
-        open_until: None,
-        noscript: None,
-        dropping_until: None,
-    }));
+    match root_spans(html, nodes, choice) {
+        // Each subtree is read on its own: the page around them is not parsed again.
+        Some(spans) => {
+            for (position, (&root, span)) in choice.roots.iter().zip(spans).enumerate() {
+                let first = Pass::at(root, position);
+                run_over(&html[span], first, nodes, choice, tidy, text, sink);
+            }
+        }
+        None => run_over(html, Pass::at(0, 0), nodes, choice, tidy, text, sink),
+    }
+}
+
+/// The bytes of each chosen subtree, when each can be read apart from the page: it ends with
+/// its own end tag (not one HTML implied, nor an ancestor's that closed it), it is not inside
+/// raw text or foreign content (where reading it alone would tokenize it otherwise), and the
+/// subtrees follow each other without overlapping. Else `None`: the whole page is read.
+fn root_spans(html: &[u8], nodes: &[Node], choice: &Choice) -> Option<Vec<std::ops::Range<usize>>> {
+    if choice.everything || choice.roots.is_empty() || u32::try_from(html.len()).is_err() {
+        return None;
+    }
+    let mut spans = Vec::with_capacity(choice.roots.len());
+    let mut from = 0;
+    for &root in &choice.roots {
+        let node = nodes.get(root as usize)?;
+        let (start, end) = (node.bytes.0 as usize, node.bytes.1 as usize);
+        if end <= start || start < from || end > html.len() || in_opaque(nodes, root) {
+            return None;
+        }
+        let span = start..end;
+        if !ends_with_own_end_tag(&html[span.clone()]) {
+            return None;
+        }
+        from = end;
+        spans.push(span);
+    }
+    Some(spans)
+}
+
+/// Whether the element at `root`, or one around it, is raw text or foreign content to the parser.
+fn in_opaque(nodes: &[Node], root: u32) -> bool {
+    let mut at = root;
+    while let Some(node) = nodes.get(at as usize) {
+        if node.kind == Kind::Opaque {
+            return true;
+        }
+        at = node.parent;
+    }
+    false
+}
+
+/// Whether `element` (its start tag to the end tag that closed it) ends with its own end tag:
+/// `<div …>…</div>`, not `<p>…</section>`.
+fn ends_with_own_end_tag(element: &[u8]) -> bool {
+    let name = |tag: &[u8]| -> Vec<u8> {
+        tag.iter()
+            .take_while(|b| !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>'))
+            .map(u8::to_ascii_lowercase)
+            .collect()
+    };
+    let Some(close) = element.windows(2).rposition(|w| w == b"</") else {
+        return false;
+    };
+    let start = name(element.get(1..).unwrap_or_default());
+    !start.is_empty() && start == name(&element[close + 2..])
+}
+
+impl Pass {
+    /// A pass whose next element is number `next`, and next subtree to keep `roots[next_root]`.
+    fn at(next: u32, next_root: usize) -> Pass {
+        Pass {
+            next,
+            next_root,
+            open_until: None,
+            noscript: None,
+            dropping_until: None,
+        }
+    }
+}
+
+fn run_over(
+    html: &[u8],
+    first: Pass,
+    nodes: &[Node],
+    choice: &Choice,
+    tidy: &Tidy<'_>,
+    text: Option<&TextBuilder>,
+    sink: &mut dyn FnMut(&[u8]),
+) {
+    let pass = Rc::new(RefCell::new(first));
     let (p1, p2) = (pass.clone(), pass.clone());
     let everything = choice.everything;
     let settings = Settings::new()
@@ -396,6 +478,41 @@ fn resolve_srcset(base: &BaseUrl, srcset: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_read_alone_must_end_with_its_own_end_tag() {
+        assert!(ends_with_own_end_tag(b"<div class=a><p>x</p></div>"));
+        assert!(ends_with_own_end_tag(b"<DIV>x</div >"));
+        assert!(ends_with_own_end_tag(b"<article\n>x</ARTICLE>"));
+        // Closed by an ancestor's end tag, or not closed at all.
+        assert!(!ends_with_own_end_tag(b"<p>x</section>"));
+        assert!(!ends_with_own_end_tag(b"<div>x</divx>"));
+        assert!(!ends_with_own_end_tag(b"<div>x"));
+        assert!(!ends_with_own_end_tag(b""));
+    }
+
+    /// The byte spans pass 2 would read for the elements numbered `roots` of `html`.
+    fn spans(html: &str, roots: &[u32]) -> Option<Vec<String>> {
+        let scan = super::super::scan::scan(html.as_bytes());
+        let choice = Choice {
+            roots: roots.to_vec(),
+            ..Choice::default()
+        };
+        root_spans(html.as_bytes(), &scan.nodes, &choice)
+            .map(|spans| spans.into_iter().map(|s| html[s].to_string()).collect())
+    }
+
+    #[test]
+    fn reads_each_chosen_subtree_alone_only_when_it_can() {
+        // Elements: 0 body, 1 div, 2 p, 3 div, 4 p, 5 svg, 6 foreignobject, 7 div.
+        let page = "<body><div id=a><p>One</div>\n<div id=b><p>Two</p></section><svg><foreignObject><div>Three</div></foreignObject></svg></body>";
+        assert_eq!(spans(page, &[1]), Some(vec!["<div id=a><p>One</div>".to_string()]));
+        // Closed by another element's end tag, inside foreign content, or out of order: the page.
+        assert_eq!(spans(page, &[3]), None);
+        assert_eq!(spans(page, &[7]), None);
+        assert_eq!(spans(page, &[1, 1]), None);
+        assert_eq!(spans(page, &[]), None);
+    }
 
     #[test]
     fn takes_the_real_image_out_of_fallback_markup() {

@@ -97,6 +97,10 @@ pub(crate) struct Node {
     pub parent: u32,
     /// Index of the last element inside this one (itself when empty).
     pub end: u32,
+    /// Where its start tag begins in the scanned bytes, and where the end tag lol_html closed it
+    /// with ends (0 when none did): the bytes pass 2 needs to read. That end tag may be another
+    /// element's, one around it whose end closed it too.
+    pub bytes: (u32, u32),
     pub kind: Kind,
     /// Class/id weight: positive for content words, negative for boilerplate words.
     pub weight: i8,
@@ -411,6 +415,7 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
     st.scan.nodes.push(Node {
         parent,
         end: index,
+        bytes: (el.source_location().bytes().start as u32, 0),
         kind,
         weight,
         has_block: false,
@@ -475,8 +480,9 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
     }
     drop(st);
     let state = state.clone();
-    el.on_end_tag(Box::new(move |_| {
+    el.on_end_tag(Box::new(move |end| {
         let mut st = state.borrow_mut();
+        st.scan.nodes[index as usize].bytes.1 = end.source_location().bytes().end as u32;
         if let Some(at) = st.stack.iter().rposition(|&i| i == index) {
             let closed: Vec<u32> = st.stack.drain(at..).collect();
             for i in closed.into_iter().rev() {
