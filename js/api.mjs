@@ -17,7 +17,10 @@ export function markReady({ stringToUtf16 } = {}) {
   if (stringToUtf16) toModule = (html) => (typeof html === 'string' ? stringToUtf16(html) : html);
 }
 
-/** Adds `text` and `markdown` to a result, each computed from its HTML once, when first read. */
+/**
+ * Adds `text` and `markdown` to a result, each computed from its HTML once, when first read.
+ * Reader mode's Markdown starts with the article's title.
+ */
 function withText(result) {
   let text;
   let markdown;
@@ -31,7 +34,7 @@ function withText(result) {
   Object.defineProperty(result, 'markdown', {
     enumerable: true,
     get() {
-      markdown ??= wasm.toMarkdown(toModule(result.html));
+      markdown ??= wasm.toMarkdown(toModule(result.html), result.report?.metadata?.title ?? undefined);
       return markdown;
     },
   });
@@ -68,10 +71,10 @@ export function toText(html) {
   return wasm.toText(toModule(html));
 }
 
-/** GitHub-flavoured Markdown of HTML. */
-export function toMarkdown(html) {
+/** GitHub-flavoured Markdown of HTML; given an article's title, the title first as a heading. */
+export function toMarkdown(html, title) {
   assertReady();
-  return wasm.toMarkdown(toModule(html));
+  return wasm.toMarkdown(toModule(html), title ?? undefined);
 }
 
 /** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */

@@ -131,7 +131,7 @@ export interface Cleaned {
   html: string;
   /** Plain text: the title (stream mode), then a block per line; figure captions left out. */
   text: string;
-  /** GitHub-flavoured Markdown of `html`. */
+  /** GitHub-flavoured Markdown of `html`; in reader mode the article's title comes first, as a heading. */
   markdown: string;
   /**
    * YAML front matter for a Markdown file, as Obsidian Web Clipper writes it: title, source
@@ -158,8 +158,11 @@ export function clean(html: string | Uint8Array, options?: Options): Cleaned;
 /** Plain text of HTML: the title, then a block per line. */
 export function toText(html: string | Uint8Array): string;
 
-/** GitHub-flavoured Markdown of HTML. */
-export function toMarkdown(html: string | Uint8Array): string;
+/**
+ * GitHub-flavoured Markdown of HTML. Given an article's `title`, it comes first as a heading,
+ * unless the article starts with a headline of its own.
+ */
+export function toMarkdown(html: string | Uint8Array, title?: string): string;
 
 /** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */
 export function isProbablyReaderable(html: string | Uint8Array): boolean;

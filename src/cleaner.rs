@@ -129,9 +129,11 @@ impl Cleaned {
         crate::output::text::to_text(&self.html)
     }
 
-    /// The cleaned document as GitHub-flavoured Markdown (see [`to_markdown`](crate::to_markdown)).
+    /// The cleaned document as GitHub-flavoured Markdown (see [`to_markdown`](crate::to_markdown));
+    /// in reader mode the article's title comes first, as a heading
+    /// (see [`to_markdown_with_title`](crate::to_markdown_with_title)).
     pub fn markdown(&self) -> String {
-        crate::output::markdown::to_markdown(&self.html)
+        crate::output::markdown::to_markdown_with_title(&self.html, self.report.article_title())
     }
 }
 

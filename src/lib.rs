@@ -50,7 +50,7 @@ pub use error::{Error, Result};
 pub use filters::{FilterReport, FilterSet};
 pub use options::{Category, Mode, OnMemoryLimit, Options, Preset, DEFAULT_MEMORY_LIMIT};
 pub use output::front_matter::front_matter;
-pub use output::markdown::to_markdown;
+pub use output::markdown::{to_markdown, to_markdown_with_title};
 pub use output::text::{to_text, TextStream};
 pub use reader::is_probably_readerable;
 pub use report::{Metadata, ReaderOutcome, ReaderSummary, Removal, Report, Tally};

@@ -106,6 +106,13 @@ impl Report {
             .or(self.title.as_deref())
     }
 
+    /// The title of reader mode's article (its metadata's), which its Markdown starts with
+    /// ([`to_markdown_with_title`](crate::to_markdown_with_title)); `None` in stream mode,
+    /// where the page keeps its own headline.
+    pub fn article_title(&self) -> Option<&str> {
+        self.metadata.as_ref().and_then(|m| m.title.as_deref())
+    }
+
     /// Total number of elements removed, over all categories.
     pub fn elements_removed(&self) -> u64 {
         self.removed.values().map(|t| t.elements).sum()

@@ -194,7 +194,9 @@ fn reader_mode_gives_the_article_as_markdown_and_json() {
     let out = stripwall(&["--mode", "reader", "--format", "markdown"], page.as_bytes());
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.starts_with("The port reopened on Friday"), "{md}");
+    // The article's title first, as a person reads it on its own.
+    assert!(md.starts_with("# Port reopens\n\nThe port reopened on Friday"), "{md}");
+    assert_eq!(md.matches("Port reopens").count(), 1, "{md}");
     assert!(
         !md.contains("Home") && !md.contains("newsletter") && !md.contains("rights reserved"),
         "{md}"
@@ -303,7 +305,10 @@ fn front_matter_heads_markdown_with_the_pages_metadata() {
         md.starts_with("---\ntitle: \"Port reopens\"\nsource: \"https://news.example/port\"\nauthor:\n  - \"Ana Costa\"\npublished: \"2026-03-02\"\n"),
         "{md}"
     );
-    assert!(md.contains("---\n\nThe port reopened on Friday"), "{md}");
+    assert!(
+        md.contains("---\n\n# Port reopens\n\nThe port reopened on Friday"),
+        "{md}"
+    );
     // Without the flag, Markdown is the article alone.
     let plain = stdout(&stripwall(
         &["--mode", "reader", "--format", "markdown"],

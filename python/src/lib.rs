@@ -246,11 +246,12 @@ impl Cleaned {
         }
     }
 
-    /// GitHub-flavoured Markdown.
+    /// GitHub-flavoured Markdown; in reader mode the article's title comes first, as a heading.
     #[getter]
     fn markdown(&self, py: Python<'_>) -> PyResult<String> {
         let html = self.html_or_error("markdown")?;
-        Ok(py.detach(|| stripwall::to_markdown(html)))
+        let title = self.report.article_title();
+        Ok(py.detach(|| stripwall::to_markdown_with_title(html, title)))
     }
 
     /// YAML front matter for a Markdown file (title, source, authors, published date,

@@ -44,6 +44,9 @@ def test_reader_mode_gives_the_article_and_its_metadata():
     assert cleaned.metadata["published"].startswith("2026-03-02")
     assert "Ferries to the islands" in cleaned.text
     assert "Ferries to the islands" in cleaned.markdown
+    # The Markdown starts with the article's title; the text is the article alone.
+    assert cleaned.markdown.startswith("# Port reopens\n\n")
+    assert not cleaned.text.startswith("Port reopens")
     assert "Home" not in cleaned.text
 
 

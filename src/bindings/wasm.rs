@@ -162,12 +162,15 @@ pub fn to_text(html: JsValue) -> Result<String, JsValue> {
     Ok(crate::to_text(&String::from_utf8_lossy(&bytes)))
 }
 
-/// GitHub-flavoured Markdown of HTML.
+/// GitHub-flavoured Markdown of HTML; with a title, an article's (see `to_markdown_with_title`).
 #[wasm_bindgen(js_name = toMarkdown)]
-pub fn to_markdown(html: JsValue) -> Result<String, JsValue> {
+pub fn to_markdown(html: JsValue, title: Option<String>) -> Result<String, JsValue> {
     init_panic_hook();
     let bytes = bytes_from(&html, "html")?;
-    Ok(crate::to_markdown(&String::from_utf8_lossy(&bytes)))
+    Ok(crate::to_markdown_with_title(
+        &String::from_utf8_lossy(&bytes),
+        title.as_deref(),
+    ))
 }
 
 /// Whether a page probably has an article for reader mode.

@@ -184,10 +184,10 @@ fn field_value(field: Field, doc: &Document, content: Content<'_>, report: &Repo
     }
 }
 
-/// Markdown of the cleaned `html`, after YAML front matter when `front_matter` is given (with
-/// the page's address, if known).
+/// Markdown of the cleaned `html` (reader mode's with the article's title first), after YAML
+/// front matter when `front_matter` is given (with the page's address, if known).
 pub fn markdown(html: &str, report: &Report, front_matter: Option<Option<&str>>) -> String {
-    let body = stripwall::to_markdown(html);
+    let body = stripwall::to_markdown_with_title(html, report.article_title());
     match front_matter {
         Some(source) => stripwall::front_matter(report, source) + &body,
         None => body,

@@ -45,6 +45,35 @@ pub fn to_markdown(html: &str) -> String {
     md.trim_start_matches('\n').to_string()
 }
 
+/// Converts an article's HTML to Markdown a person can read on its own: its title first, as a
+/// heading, unless the article starts with a headline of its own. Reader mode's Markdown is
+/// this, with the article's title ([`Report::article_title`](crate::Report::article_title));
+/// without a title it is [`to_markdown`].
+///
+/// ```
+/// let md = stripwall::to_markdown_with_title("<p>The port reopened on <em>Friday</em>.</p>", Some("Port reopens"));
+/// assert_eq!(md, "# Port reopens\n\nThe port reopened on *Friday*.\n");
+/// // The article's own headline is not repeated.
+/// let md = stripwall::to_markdown_with_title("<h1>Port reopens</h1><p>Text.</p>", Some("Port reopens | News"));
+/// assert_eq!(md, "# Port reopens\n\nText.\n");
+/// ```
+pub fn to_markdown_with_title(html: &str, title: Option<&str>) -> String {
+    let body = to_markdown(html);
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    match title {
+        Some(title) if !body.starts_with("# ") => {
+            // The title is text: written as a heading's text is, escaped where Markdown would read it.
+            let heading = to_markdown(&format!("<h1>{}</h1>", crate::decode::entities::escape_text(title)));
+            if body.is_empty() {
+                heading
+            } else {
+                format!("{heading}\n{body}")
+            }
+        }
+        _ => body,
+    }
+}
+
 #[derive(Default)]
 struct Markdown {
     out: String,
@@ -574,7 +603,21 @@ fn language(el: &Element) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::to_markdown;
+    use super::{to_markdown, to_markdown_with_title};
+
+    #[test]
+    fn an_articles_title_comes_first_as_text() {
+        // Markdown in the title is its text, not markup.
+        assert_eq!(
+            to_markdown_with_title("<p>Body.</p>", Some(" *Stars* & [links] ")),
+            "# \\*Stars\\* & \\[links\\]\n\nBody.\n"
+        );
+        assert_eq!(to_markdown_with_title("", Some("Title")), "# Title\n");
+        assert_eq!(to_markdown_with_title("<p>Body.</p>", Some("  ")), "Body.\n");
+        assert_eq!(to_markdown_with_title("<p>Body.</p>", None), "Body.\n");
+        // A section heading is not the article's headline.
+        assert_eq!(to_markdown_with_title("<h2>Part</h2>", Some("T")), "# T\n\n## Part\n");
+    }
 
     #[test]
     fn headings_and_paragraphs() {

@@ -199,7 +199,12 @@ test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdo
   assert.match(result.text, /^The council met/);
   assert.doesNotMatch(result.text, /Home|cookies|Bridge approved/);
   assert.match(result.markdown, /- steel\n- labour/);
-  assert.equal(result.markdown, toMarkdown(result.html));
+  // Reader mode's Markdown starts with the article's title; the text does not.
+  assert.match(result.markdown, /^# Bridge approved\n\nThe council met/);
+  assert.equal(result.markdown, toMarkdown(result.html, result.title));
+  assert.match(toMarkdown(result.html), /^The council met/);
+  const streamed = clean(story);
+  assert.equal(streamed.markdown, toMarkdown(streamed.html), 'stream mode keeps the page as it is');
   // Stream mode has no metadata.
   assert.equal(clean(story).metadata, null);
 });
