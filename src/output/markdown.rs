@@ -46,9 +46,11 @@ pub fn to_markdown(html: &str) -> String {
 }
 
 /// Converts an article's HTML to Markdown a person can read on its own: its title first, as a
-/// heading, unless the article starts with a headline of its own. Reader mode's Markdown is
-/// this, with the article's title ([`Report::article_title`](crate::Report::article_title));
-/// without a title it is [`to_markdown`].
+/// heading, unless the article starts with a headline of its own or says its title near its
+/// start (a page given whole keeps its `<h1>`; a thread's first post may repeat its title).
+/// Reader mode's Markdown is this, with the article's title
+/// ([`Report::article_title`](crate::Report::article_title)); without a title it is
+/// [`to_markdown`].
 ///
 /// ```
 /// let md = stripwall::to_markdown_with_title("<p>The port reopened on <em>Friday</em>.</p>", Some("Port reopens"));
@@ -56,12 +58,14 @@ pub fn to_markdown(html: &str) -> String {
 /// // The article's own headline is not repeated.
 /// let md = stripwall::to_markdown_with_title("<h1>Port reopens</h1><p>Text.</p>", Some("Port reopens | News"));
 /// assert_eq!(md, "# Port reopens\n\nText.\n");
+/// let md = stripwall::to_markdown_with_title("<p>News</p><h2>Port reopens</h2><p>Text.</p>", Some("Port reopens"));
+/// assert_eq!(md, "News\n\n## Port reopens\n\nText.\n");
 /// ```
 pub fn to_markdown_with_title(html: &str, title: Option<&str>) -> String {
     let body = to_markdown(html);
     let title = title.map(str::trim).filter(|t| !t.is_empty());
     match title {
-        Some(title) if !body.starts_with("# ") => {
+        Some(title) if !body.starts_with("# ") && !says_title_near_start(&body, title) => {
             // The title is text: written as a heading's text is, escaped where Markdown would read it.
             let heading = to_markdown(&format!("<h1>{}</h1>", crate::decode::entities::escape_text(title)));
             if body.is_empty() {
@@ -72,6 +76,39 @@ pub fn to_markdown_with_title(html: &str, title: Option<&str>) -> String {
         }
         _ => body,
     }
+}
+
+/// Lines of Markdown near its start in which a title already stands.
+const TITLE_LINES: usize = 8;
+
+/// Whether one of the first lines of `markdown` is `title` (the same words), or a heading that
+/// holds it.
+fn says_title_near_start(markdown: &str, title: &str) -> bool {
+    let title = words(title);
+    if title.is_empty() {
+        return true;
+    }
+    markdown
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(TITLE_LINES)
+        .any(|line| {
+            let line_words = words(line);
+            line_words == title || (line.starts_with('#') && contains_run(&line_words, &title))
+        })
+}
+
+/// The lower-cased words of `text` (letters and digits), without Markdown's marks.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `run` occurs in `words`, in order and together.
+fn contains_run(words: &[String], run: &[String]) -> bool {
+    words.windows(run.len()).any(|w| w == run)
 }
 
 #[derive(Default)]
@@ -243,6 +280,12 @@ impl Markdown {
         }
         let raw = std::mem::take(&mut self.raw);
         let text = entities::decode(&raw);
+        // A NUL is no character of the page: browsers ignore it in text.
+        let text = if text.contains('\0') {
+            text.replace('\0', "").into()
+        } else {
+            text
+        };
         if self.pre_depth > 0 {
             if let Some(language) = self.fence_pending.take() {
                 self.write(&format!("```{language}"));
@@ -342,7 +385,7 @@ fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
                 md.write(&format!("{} ", "#".repeat(level as usize)));
             }
             drop(md);
-            on_end(state, el, Markdown::block_break);
+            on_end(state, el, Markdown::end_heading);
         }
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "figure" | "figcaption" | "dl" | "dd"
         | "dt" | "address" | "details" | "summary" | "center" => {
@@ -506,6 +549,25 @@ fn on_element(state: &Rc<RefCell<Markdown>>, el: &mut Element) {
 }
 
 impl Markdown {
+    /// Ends a heading: a run of `#` at its end would read as a closing mark and vanish
+    /// ("C #"), so it is escaped.
+    fn end_heading(&mut self) {
+        if self.in_cell() {
+            // A heading in a table cell is the cell's text: no marks, nothing to escape.
+            self.block_break();
+            return;
+        }
+        let line_start = self.out.rfind('\n').map_or(0, |i| i + 1);
+        let line = &self.out[line_start..];
+        let text = line.trim_start_matches('#');
+        let hashes = text.len() - text.trim_end_matches('#').len();
+        if hashes > 0 && text.trim_end_matches('#').ends_with([' ', '\t']) {
+            let at = self.out.len() - hashes;
+            self.out.insert(at, '\\');
+        }
+        self.block_break();
+    }
+
     fn block_break_inner(&mut self) {
         while self.out.ends_with(' ') {
             self.out.pop();
@@ -603,7 +665,7 @@ fn language(el: &Element) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_markdown, to_markdown_with_title};
+    use super::{to_markdown, to_markdown_with_title, TITLE_LINES};
 
     #[test]
     fn an_articles_title_comes_first_as_text() {
@@ -613,10 +675,25 @@ mod tests {
             "# \\*Stars\\* & \\[links\\]\n\nBody.\n"
         );
         assert_eq!(to_markdown_with_title("", Some("Title")), "# Title\n");
+        // A closing run of `#` would vanish from the heading.
+        assert_eq!(
+            to_markdown_with_title("", Some("Why I love C #")),
+            "# Why I love C \\#\n"
+        );
+        assert_eq!(to_markdown("<h2>C# and F#</h2>"), "## C# and F#\n");
         assert_eq!(to_markdown_with_title("<p>Body.</p>", Some("  ")), "Body.\n");
         assert_eq!(to_markdown_with_title("<p>Body.</p>", None), "Body.\n");
         // A section heading is not the article's headline.
         assert_eq!(to_markdown_with_title("<h2>Part</h2>", Some("T")), "# T\n\n## Part\n");
+        // A title the article already says near its start is not said again: a heading of any
+        // level that holds it, or a line of the same words.
+        let page = "<p><a href=/>Docs</a> / Guides</p><h1>Get started with Lathe</h1><p>Install it.</p>";
+        assert!(to_markdown_with_title(page, Some("Get started with Lathe")).starts_with("[Docs]"));
+        let thread = "<p><b>Which lathe for a beginner?</b></p><p>I am looking for a first lathe.</p>";
+        assert!(!to_markdown_with_title(thread, Some("Which lathe for a beginner")).starts_with('#'));
+        // Further down, the same words are the article's, and the title comes first.
+        let late = format!("{}<h2>Lathes</h2>", "<p>Line.</p>".repeat(TITLE_LINES));
+        assert!(to_markdown_with_title(&late, Some("Lathes")).starts_with("# Lathes\n"));
     }
 
     #[test]
