@@ -34,7 +34,7 @@ function withText(result) {
   Object.defineProperty(result, 'markdown', {
     enumerable: true,
     get() {
-      markdown ??= wasm.toMarkdown(toModule(result.html), result.report?.metadata?.title ?? undefined);
+      markdown ??= wasm.toMarkdown(toModule(result.html), result.report?.metadata?.title);
       return markdown;
     },
   });
@@ -74,7 +74,7 @@ export function toText(html) {
 /** GitHub-flavoured Markdown of HTML; given an article's title, the title first as a heading. */
 export function toMarkdown(html, title) {
   assertReady();
-  return wasm.toMarkdown(toModule(html), title ?? undefined);
+  return wasm.toMarkdown(toModule(html), title);
 }
 
 /** Whether a page probably has an article for reader mode (a quick scan, no cleaning). */
@@ -92,9 +92,12 @@ export class Cleaner {
     this.#inner = new wasm.Cleaner(options);
   }
 
-  /** Cleans a page: `{ html, text, title, report }`. */
-  clean(html) {
-    return withText(this.#inner.clean(toModule(html)));
+  /**
+   * Cleans a page: `{ html, text, title, report }`. `page` says what is known of this page:
+   * `{ url, charset }` (its address, and the charset its server declared), over the options.
+   */
+  clean(html, page) {
+    return withText(this.#inner.clean(toModule(html), page));
   }
 
   /** What compiling `filterLists` kept and skipped; `undefined` without lists. */

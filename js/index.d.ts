@@ -170,7 +170,11 @@ export function isProbablyReaderable(html: string | Uint8Array): boolean;
 /** A cleaner built once (options validated here) and reused for any number of pages. */
 export class Cleaner {
   constructor(options?: Options);
-  clean(html: string | Uint8Array): Cleaned;
+  /**
+   * Cleans a page. `page` is what is known of this one, over the options: its address (for
+   * site rules, absolute links and front matter) and the charset its server declared (bytes).
+   */
+  clean(html: string | Uint8Array, page?: { url?: string; charset?: string }): Cleaned;
   stream(): CleanStream;
   /** What compiling `filterLists` kept and skipped; `undefined` without lists. */
   readonly filterReport: FilterReport | undefined;

@@ -124,26 +124,69 @@ struct Outcome<'a> {
     front_matter: String,
 }
 
-fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
+fn clean_with(cleaner: &Cleaner, html: &JsValue, page: &Page) -> Result<JsValue, JsValue> {
+    let source = crate::PageSource {
+        url: page.url.as_deref(),
+        charset: page.charset.as_deref(),
+    };
     let (html, report) = match Input::from(html, "html")? {
         Input::Text(text) => {
-            let cleaned = cleaner
-                .clean_text_page(crate::PageSource::default(), text)
-                .map_err(error)?;
+            let cleaned = cleaner.clean_text_page(source, text).map_err(error)?;
             (cleaned.html, cleaned.report)
         }
         Input::Bytes(bytes) => {
-            let (out, report) = cleaner.clean_bytes(&bytes).map_err(error)?;
+            let (out, report) = cleaner.clean_bytes_page(source, &bytes).map_err(error)?;
             (crate::markup::strings::into_string_lossy(out), report)
         }
     };
+    let url = page.url.as_deref().or(cleaner.options().url.as_deref());
     to_js(&Outcome {
         html: &html,
         title: report.headline(),
         metadata: report.metadata.as_ref(),
-        front_matter: crate::front_matter(&report, cleaner.options().url.as_deref()),
+        front_matter: crate::front_matter(&report, url),
         report: &report,
     })
+}
+
+/// What one page's caller knows of it: its address and the charset its server declared.
+#[derive(Default)]
+struct Page {
+    url: Option<String>,
+    charset: Option<String>,
+}
+
+impl Page {
+    /// `{ url, charset }` from JavaScript (`undefined`/`null`: nothing known); another key or a
+    /// value that is not a string is a `TypeError` that names it.
+    fn from(value: &JsValue) -> Result<Page, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Page::default());
+        }
+        if !value.is_object() {
+            return Err(js_sys::TypeError::new("page must be an object: { url, charset }").into());
+        }
+        let object = js_sys::Object::from(value.clone());
+        let mut page = Page::default();
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            let field = js_sys::Reflect::get(&object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            let slot = match key.as_str() {
+                "url" => &mut page.url,
+                "charset" => &mut page.charset,
+                _ => {
+                    let message = format!("unknown page field `{key}` (expected url, charset)");
+                    return Err(js_sys::TypeError::new(&message).into());
+                }
+            };
+            *slot = match field.as_string() {
+                Some(value) => Some(value),
+                None if field.is_undefined() || field.is_null() => None,
+                None => return Err(js_sys::TypeError::new(&format!("page field `{key}` must be a string")).into()),
+            };
+        }
+        Ok(page)
+    }
 }
 
 /// Cleans a page in one call: `{ html, title, report }`.
@@ -151,7 +194,7 @@ fn clean_with(cleaner: &Cleaner, html: &JsValue) -> Result<JsValue, JsValue> {
 pub fn clean(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     init_panic_hook();
     let cleaner = Cleaner::new(options_from(options)?).map_err(error)?;
-    clean_with(&cleaner, &html)
+    clean_with(&cleaner, &html, &Page::default())
 }
 
 /// Plain text of HTML: the title, then a block per line.
@@ -164,9 +207,14 @@ pub fn to_text(html: JsValue) -> Result<String, JsValue> {
 
 /// GitHub-flavoured Markdown of HTML; with a title, an article's (see `to_markdown_with_title`).
 #[wasm_bindgen(js_name = toMarkdown)]
-pub fn to_markdown(html: JsValue, title: Option<String>) -> Result<String, JsValue> {
+pub fn to_markdown(html: JsValue, title: JsValue) -> Result<String, JsValue> {
     init_panic_hook();
     let bytes = bytes_from(&html, "html")?;
+    let title = match title.as_string() {
+        Some(title) => Some(title),
+        None if title.is_undefined() || title.is_null() => None,
+        None => return Err(js_sys::TypeError::new("title must be a string").into()),
+    };
     Ok(crate::to_markdown_with_title(
         &String::from_utf8_lossy(&bytes),
         title.as_deref(),
@@ -198,9 +246,10 @@ impl WasmCleaner {
         })
     }
 
-    /// Cleans a page: `{ html, title, report }`.
-    pub fn clean(&self, html: JsValue) -> Result<JsValue, JsValue> {
-        clean_with(&self.inner, &html)
+    /// Cleans a page: `{ html, title, report }`; `page` (`{ url, charset }`) is this page's,
+    /// over the cleaner's options.
+    pub fn clean(&self, html: JsValue, page: JsValue) -> Result<JsValue, JsValue> {
+        clean_with(&self.inner, &html, &Page::from(&page)?)
     }
 
     /// What compiling `filterLists` kept and skipped (`undefined` without lists).

@@ -186,6 +186,22 @@ const story = `<html lang="en"><head><title>Bridge approved | City News</title>
   <ul><li>steel</li><li>labour</li></ul></article>
   <div class="cookie-banner">We use cookies <button>Accept</button></div></body></html>`;
 
+test('Cleaner.clean(html, page) takes this page\'s address and charset, and refuses what it does not know', () => {
+  const cleaner = new Cleaner({ mode: 'reader' });
+  const page = story.replace('<ul>', '<img src="/img/bridge.jpg" alt="The bridge"><ul>');
+  const result = cleaner.clean(page, { url: 'https://city.example/news/bridge' });
+  assert.match(result.html, /src="https:\/\/city\.example\/img\/bridge\.jpg"/);
+  assert.match(result.frontMatter, /source: "https:\/\/city\.example\/news\/bridge"/);
+  assert.match(cleaner.clean(page).html, /src="\/img\/bridge\.jpg"/, 'a page is its own: the last address does not stay');
+  // The server's charset is over the page's own <meta>, as in browsers.
+  const cp1251 = new Uint8Array([...new TextEncoder().encode('<meta charset="windows-1252"><p>'), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
+  assert.equal(new Cleaner().clean(cp1251, { charset: 'windows-1251' }).text, 'Привет\n');
+  assert.equal(new Cleaner().clean(cp1251).text, 'Ïðèâåò\n');
+  assert.throws(() => cleaner.clean(page, { URL: 'https://x.example/' }), { name: 'TypeError', message: /unknown page field `URL`/ });
+  assert.throws(() => cleaner.clean(page, { url: 5 }), { name: 'TypeError', message: /`url` must be a string/ });
+  assert.throws(() => cleaner.clean(page, 'https://x.example/'), TypeError);
+});
+
 test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdown", () => {
   const result = clean(story, { mode: 'reader', url: 'https://city.example/news/bridge' });
   assert.equal(result.title, 'Bridge approved');
@@ -203,6 +219,8 @@ test("clean(html, { mode: 'reader' }) gives the article, its metadata and Markdo
   assert.match(result.markdown, /^# Bridge approved\n\nThe council met/);
   assert.equal(result.markdown, toMarkdown(result.html, result.title));
   assert.match(toMarkdown(result.html), /^The council met/);
+  assert.throws(() => toMarkdown(result.html, { title: 'x' }), { name: 'TypeError', message: /title must be a string/ });
+  assert.throws(() => toMarkdown(result.html, 5), TypeError);
   const streamed = clean(story);
   assert.equal(streamed.markdown, toMarkdown(streamed.html), 'stream mode keeps the page as it is');
   // Stream mode has no metadata.
