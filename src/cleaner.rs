@@ -244,6 +244,12 @@ impl Cleaner {
         let state = State::new(&options, self.filters.clone());
         {
             let mut st = state.borrow_mut();
+            if let Some(label) = page.charset.filter(|label| encoding_for_label(label).is_none()) {
+                // Ignored, as browsers ignore a server's label they do not know; but said.
+                st.report.warnings.push(format!(
+                    "the declared charset {label:?} names no encoding: ignored (the page's own <meta> or its bytes decide)"
+                ));
+            }
             st.fragment_cleaner = self.fragment_cleaner();
             st.whole_document = whole_document.is_some();
             st.lex_throughout = whole_document.is_some_and(|len| len <= self.options.memory_limit / 2);
@@ -787,7 +793,8 @@ impl CleanStream<'_> {
             );
             (run.sink)(&article.content);
             report.bytes_out = article.content.len() as u64;
-            if article.summary.outcome == ReaderOutcome::WholePage {
+            // (A page without text has no article to miss: nothing to say.)
+            if article.summary.outcome == ReaderOutcome::WholePage && article.summary.text_chars > 0 {
                 report
                     .warnings
                     .push("no one article holds the page's content: the output is the whole cleaned page".into());

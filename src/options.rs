@@ -44,7 +44,7 @@ pub enum Category {
     Hidden,
     /// Elements that are not content: templates, form controls, dialogs. Scripts, styles,
     /// embedded objects, frames and iframes that are not video embeds are reported here too, and
-    /// go whatever [`Options::keep`] says: output is always safe to render.
+    /// go whatever `keep` says: output is always safe to render.
     NonContent,
     /// Elements removed by a caller's `remove_selectors`.
     Custom,
@@ -145,7 +145,7 @@ pub enum Preset {
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum OnMemoryLimit {
-    /// Stop with [`Error::MemoryLimit`](crate::Error::MemoryLimit).
+    /// Stop with an error (`Error::MemoryLimit`).
     #[default]
     Error,
     /// Keep what was cleaned so far and pass the rest of the input through untouched

@@ -158,3 +158,26 @@ fn an_unknown_label_is_an_error() {
     .unwrap_err();
     assert!(err.to_string().contains("charset"), "{err}");
 }
+
+#[test]
+fn a_declared_charset_that_names_no_encoding_is_ignored_and_said() {
+    let page = b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let source = stripwall::PageSource {
+        charset: Some("nope"),
+        ..Default::default()
+    };
+    let (html, report) = cleaner.clean_bytes_page(source, page).unwrap();
+    assert!(String::from_utf8(html).unwrap().contains("Привет"));
+    assert!(
+        report.warnings.iter().any(|w| w.contains("\"nope\" names no encoding")),
+        "{:?}",
+        report.warnings
+    );
+    // A label it knows says nothing.
+    let source = stripwall::PageSource {
+        charset: Some("windows-1251"),
+        ..Default::default()
+    };
+    assert!(cleaner.clean_bytes_page(source, page).unwrap().1.warnings.is_empty());
+}

@@ -198,16 +198,30 @@ impl Cleaner {
         clean_with(py, &self.inner, html, url, charset, text_only)
     }
 
+    /// The options that differ from the defaults, as they were given:
+    /// `Cleaner(mode="reader", keep=["comments"])`. (Filter lists are counted, not shown.)
     fn __repr__(&self) -> String {
-        format!("Cleaner(mode={:?})", mode_name(self.inner.options()))
+        let given = serde_json::to_value(self.inner.options()).unwrap_or_default();
+        let default = serde_json::to_value(Options::default()).unwrap_or_default();
+        let shown: Vec<String> = OPTIONS
+            .iter()
+            .filter_map(|(python, serde, _)| {
+                let value = given.get(serde)?;
+                if default.get(serde) == Some(value) {
+                    return None;
+                }
+                let shown = match value {
+                    serde_json::Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+                    serde_json::Value::Array(items) if *python == "filter_lists" => {
+                        format!("[<{} lists>]", items.len())
+                    }
+                    other => other.to_string(),
+                };
+                Some(format!("{python}={shown}"))
+            })
+            .collect();
+        format!("Cleaner({})", shown.join(", "))
     }
-}
-
-fn mode_name(options: &Options) -> String {
-    serde_json::to_value(options.mode)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Cleans one page with options given as keyword arguments (a `Cleaner` is built for the call:
@@ -299,8 +313,8 @@ impl Cleaned {
             Content::Text(text) => ("text", text),
         };
         format!(
-            "Cleaned(title={:?}, page_kind={:?}, {name}=<{} chars>)",
-            self.title().unwrap_or_default(),
+            "Cleaned(title={}, page_kind={:?}, {name}=<{} chars>)",
+            self.title().map_or_else(|| "None".to_string(), |t| format!("{t:?}")),
             self.page_kind(),
             kept.chars().count()
         )

@@ -157,3 +157,30 @@ def test_the_gil_is_released_while_cleaning():
     inside = [t for t in times if start + margin < t < end - margin]
     assert end - start > 0.02, "the page is too small to tell"
     assert len(inside) >= 3, (len(inside), end - start)
+
+
+def test_the_readme_spark_function_skips_missing_pages():
+    """The README's Spark `pandas_udf`, run on a pandas Series as Spark hands it over: a
+    missing page is None or NaN (pandas 3), and gives None, not an error."""
+    import pathlib
+    import re
+    import types
+
+    pd = pytest.importorskip("pandas")
+    readme = (pathlib.Path(__file__).parents[2] / "README.md").read_text()
+    code = next(b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "pandas_udf" in b)
+    code = code.replace("from pyspark.sql.functions import pandas_udf", "")
+    code = "\n".join(line for line in code.splitlines() if not line.startswith("df."))
+    scope = {"pandas_udf": lambda _type: lambda f: f, "types": types}
+    exec(code, scope)
+    pages = pd.Series([PAGE, None, float("nan"), PAGE.encode()])
+    texts = scope["main_text"](pages)
+    assert "Ferries to the islands" in texts[0] and "Ferries to the islands" in texts[3]
+    assert pd.isna(texts[1]) and pd.isna(texts[2])
+
+
+def test_reprs_say_what_was_given():
+    assert repr(stripwall.Cleaner()) == "Cleaner()"
+    assert repr(stripwall.Cleaner(mode="reader", keep=["comments"])) == 'Cleaner(mode="reader", keep=["comments"])'
+    assert repr(stripwall.clean("<p>No title here.</p>")).startswith("Cleaned(title=None, ")
+    assert repr(stripwall.clean(PAGE)).startswith('Cleaned(title="Port reopens | Harbour News", ')

@@ -172,7 +172,18 @@ fn build_cleaner(cli: &Cli) -> Result<Cleaner, (String, u8)> {
         Some(set) => Cleaner::with_filters(cli.options.clone(), set),
         None => Cleaner::new(cli.options.clone()),
     };
-    built.map_err(|e| (e.to_string(), 2))
+    built.map_err(|e| (flag_message(e), 2))
+}
+
+/// A cleaner's error in the command line's words: an option is named by its flag
+/// (`--memory-limit`, not `memory_limit`).
+fn flag_message(e: stripwall::Error) -> String {
+    match e {
+        stripwall::Error::InvalidOption { option, reason } => {
+            format!("invalid option `--{}`: {reason}", option.replace('_', "-"))
+        }
+        e => e.to_string(),
+    }
 }
 
 /// Where output goes: `--output` or standard output.

@@ -99,16 +99,17 @@ pub fn explanation(name: &str, report: &Report) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "{name}: {} bytes in, {} bytes out, {} elements removed",
+        "{name}: {} bytes in, {} bytes out, {} removed",
         report.bytes_in,
         report.bytes_out,
-        report.elements_removed()
+        elements(report.elements_removed())
     );
     for (category, tally) in &report.removed {
         let _ = write!(
             out,
-            "\n  {category:<13} {:>5} elements {:>9} bytes",
-            tally.elements, tally.bytes
+            "\n  {category:<13} {:>14} {:>9} bytes",
+            elements(tally.elements),
+            tally.bytes
         );
     }
     for r in &report.removals {
@@ -125,4 +126,13 @@ pub fn explanation(name: &str, report: &Report) -> String {
         let _ = write!(out, "\n  warning: {w}");
     }
     out
+}
+
+/// "1 element", "2 elements".
+fn elements(n: u64) -> String {
+    if n == 1 {
+        "1 element".to_string()
+    } else {
+        format!("{n} elements")
+    }
 }

@@ -5,7 +5,8 @@ use crate::report::Report;
 
 /// Front matter for the page `report` describes (reader mode's metadata; stream mode has the
 /// `<title>` only), ending with its closing `---` line and a blank line. `source`: the page's
-/// address, else its canonical URL is used. Fields the page does not state are left out.
+/// address, else its canonical URL is used. Fields the page does not state are left out; when
+/// it states none, there is no front matter (an empty string).
 ///
 /// ```
 /// let cleaner = stripwall::Cleaner::new(stripwall::Options { mode: stripwall::Mode::Reader, ..Default::default() })?;
@@ -46,6 +47,9 @@ pub fn front_matter(report: &Report, source: Option<&str>) -> String {
     }
     if let Some(description) = meta.and_then(|m| m.excerpt.as_deref()) {
         field(&mut out, "description", description);
+    }
+    if out.len() == "---\n".len() {
+        return String::new();
     }
     out.push_str("---\n\n");
     out
@@ -104,6 +108,15 @@ mod tests {
             ..Report::default()
         };
         assert_eq!(front_matter(&report, None), "---\ntitle: \"T\"\n---\n\n");
+    }
+
+    #[test]
+    fn a_page_that_states_nothing_has_no_front_matter() {
+        assert_eq!(front_matter(&Report::default(), None), "");
+        assert_eq!(
+            front_matter(&Report::default(), Some("https://x.example/")),
+            "---\nsource: \"https://x.example/\"\n---\n\n"
+        );
     }
 
     #[test]

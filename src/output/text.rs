@@ -178,6 +178,12 @@ impl Lines {
         }
         let raw = std::mem::take(&mut self.raw);
         let text = crate::decode::entities::decode(&raw);
+        // A NUL is no character of the page: browsers ignore it in text.
+        let text = if text.contains('\0') {
+            text.replace('\0', "").into()
+        } else {
+            text
+        };
         if self.in_title {
             if self.title.is_none() {
                 let title = collapse(&text);
@@ -345,6 +351,12 @@ fn is_block(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_in_the_page_is_no_character_of_its_text() {
+        assert_eq!(to_text("<p>a\0b</p><p>\0</p>"), "ab\n");
+        assert_eq!(crate::to_markdown("<p>a\0b</p>"), "ab\n");
+    }
 
     #[test]
     fn blocks_lines_and_entities() {
