@@ -316,3 +316,28 @@ fn front_matter_heads_markdown_with_the_pages_metadata() {
     ));
     assert!(!plain.starts_with("---"), "{plain}");
 }
+
+#[test]
+fn flags_that_do_nothing_here_are_said() {
+    let said = |args: &[&str]| stderr(&stripwall(args, PAGE.as_bytes()));
+    assert!(said(&["--front-matter", "--format", "text"]).contains("--front-matter heads Markdown only"));
+    assert!(said(&["--preset", "precision"]).contains("--preset tunes reader mode only"));
+    assert!(said(&["--fields", "title"]).contains("--fields picks a batch's JSON fields"));
+    // Used as given: nothing said.
+    let used = said(&[
+        "--mode",
+        "reader",
+        "--preset",
+        "precision",
+        "--front-matter",
+        "--format",
+        "markdown",
+    ]);
+    assert!(!used.contains("ignored"), "{used}");
+    assert_eq!(said(&["-q", "--front-matter"]), "");
+    let dir = std::env::temp_dir().join(format!("stripwall-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = stripwall(&[dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("no documents found"), "{}", stderr(&out));
+}

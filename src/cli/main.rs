@@ -124,6 +124,10 @@ fn main() -> ExitCode {
     let mut inputs = inputs::expand(&cli.files, &globs);
     let batch = inputs.len() != 1 || inputs::names_a_directory(&cli.files) || cli.output_dir.is_some();
     if batch {
+        if inputs.is_empty() && !cli.quiet {
+            eprintln!("stripwall: warning: no documents found (no file matched)");
+        }
+        warn_ignored(&cli, true, &fields);
         return run_batch(&cli, &cleaner, inputs, None, fields);
     }
     // One input: streamed, unless it turns out to be an archive.
@@ -142,10 +146,39 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    warn_ignored(&cli, opened.warc, &fields);
     if opened.warc {
         return run_batch(&cli, &cleaner, vec![Ok(input)], Some(opened), fields);
     }
     run_single(&cli, &cleaner, &name, opened.reader)
+}
+
+/// Says which flags given do nothing in this run, so that a mistake in a script is seen.
+fn warn_ignored(cli: &Cli, batch: bool, fields: &[fields::Field]) {
+    if !cli.quiet {
+        for flag in ignored_flags(cli, batch, fields) {
+            eprintln!("stripwall: warning: {flag}");
+        }
+    }
+}
+
+/// Flags given that do nothing in this run.
+fn ignored_flags(cli: &Cli, batch: bool, fields: &[fields::Field]) -> Vec<&'static str> {
+    let mut ignored = Vec::new();
+    let markdown = match (batch, cli.output_dir.is_some()) {
+        (false, _) | (true, true) => cli.format == Some(Format::Markdown),
+        (true, false) => fields.contains(&fields::Field::Markdown),
+    };
+    if cli.front_matter && !markdown {
+        ignored.push("--front-matter heads Markdown only: ignored");
+    }
+    if cli.options.mode == stripwall::Mode::Stream && cli.options.preset != stripwall::Preset::default() {
+        ignored.push("--preset tunes reader mode only: ignored in stream mode");
+    }
+    if cli.fields.is_some() && (!batch || cli.output_dir.is_some()) {
+        ignored.push("--fields picks a batch's JSON fields: ignored here (one document: --format json)");
+    }
+    ignored
 }
 
 fn usage_error(message: &str) -> ExitCode {

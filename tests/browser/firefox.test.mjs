@@ -93,7 +93,12 @@ async function openReader(control, path) {
   for (let i = 0; i < 100; i++) {
     for (const candidate of await browser.pages()) {
       const here = await candidate.evaluate(() => location.href).catch(() => '');
-      const done = here.includes('/reader.html#') && (await candidate.evaluate(() => /^(Cleaned|No one article)/.test(document.querySelector('#status').textContent)));
+      // A page still loading may fail to answer (Firefox's BiDi then reports a protocol error): asked again.
+      const done =
+        here.includes('/reader.html#') &&
+        (await candidate
+          .evaluate(() => /^(Cleaned|No one article)/.test(document.querySelector('#status')?.textContent ?? ''))
+          .catch(() => false));
       if (done) return { page, reader: candidate };
     }
     await pause(100);
