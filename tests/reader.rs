@@ -501,3 +501,33 @@ fn stray_end_tags_around_the_article_stay_out_of_it() {
         assert!(!html.contains(stray), "{stray} leaked into the article:\n{html}");
     }
 }
+
+#[test]
+fn labels_only_screen_readers_read_go_as_in_stream_mode() {
+    let long_hidden = "The rest of the story, which the page hides until a reader subscribes, runs on here. ".repeat(5);
+    let page = format!(
+        r#"<html><body><article><h1>Bridge approved</h1>{}
+        <p>Read <a href="/plan">the plan<span class="sr-only"> (opens in a new window)</span></a>.
+        Tickets <span class="visually-hidden">Was $30, now</span> $20.</p>
+        <p><span class="sr-only">{long_hidden}</span></p></article></body></html>"#,
+        story(5)
+    );
+    let text = read(&page).text();
+    assert!(
+        text.contains("0: The council met") && text.contains("Read the plan."),
+        "{text}"
+    );
+    assert!(!text.contains("opens in a new window"), "{text}");
+    // A short label stating a figure, and hidden text longer than any label, stay.
+    assert!(text.contains("Was $30, now $20"), "{text}");
+    assert!(text.contains("The rest of the story"), "{text}");
+    // Unless hidden text is asked for.
+    let kept = reader(Options {
+        keep: vec![stripwall::Category::Hidden],
+        ..Options::default()
+    })
+    .clean_str(&page)
+    .unwrap()
+    .text();
+    assert!(kept.contains("opens in a new window"), "{kept}");
+}

@@ -143,6 +143,9 @@ pub(crate) fn read(
     if ld.kind.is_thread() {
         choice.keep_bylines(&scan.nodes);
     }
+    if options.removes(crate::options::Category::Hidden) {
+        choice.drop_screen_reader_labels(&scan.nodes);
+    }
     let tidy = extract::Tidy {
         base: base.clone(),
         keep_attributes: &options.keep_attributes,

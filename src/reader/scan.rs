@@ -136,6 +136,11 @@ pub(crate) struct Node {
     pub caption: bool,
     /// Named as a picture (`image`, `photo`, `media` …): with an image and little text, a figure.
     pub picture: bool,
+    /// An inline element of a class only screen readers read (`sr-only`, `visually-hidden` …):
+    /// a label ("opens in a new window", "Product link"), which stream mode removes.
+    pub screen_reader: bool,
+    /// A digit is in its text (a screen reader's label that states a figure is kept).
+    pub has_digit: bool,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -436,6 +441,8 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
         byline,
         caption: named.caption || tag == "figcaption",
         picture: named.picture,
+        screen_reader: named.screen_reader && crate::rules::is_inert(&tag, crate::rules::safety::HTML),
+        has_digit: false,
     });
     if st.byline_node.is_some() {
         st.byline_text.push(' ');
@@ -585,6 +592,7 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts, source: &Sour
                 let value = attr.value();
                 if name == "class" {
                     class_hash = hash(&value);
+                    named.screen_reader = value.split_ascii_whitespace().any(crate::rules::is_screen_reader_only);
                 }
                 weight = weight.saturating_add(word_weight(&value));
                 byline |= looks_like_byline(&value);
@@ -694,6 +702,8 @@ struct Named {
     item_name: bool,
     item_published: bool,
     item_published_value: Option<String>,
+    /// A class only screen readers read.
+    screen_reader: bool,
 }
 
 impl Named {
@@ -742,6 +752,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     let mut visible = 0u32;
     let mut commas = 0u32;
     let mut sentence = false;
+    let mut digit = false;
     let mut previous_space = st.previous_space;
     let mut previous_stop = false;
     for c in text.chars() {
@@ -756,6 +767,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
         }
         chars += 1;
         visible += 1;
+        digit |= c.is_ascii_digit();
         previous_space = false;
         previous_stop = matches!(c, '.' | '!' | '?');
         commas += matches!(c, ',' | '，' | '、' | '،') as u32;
@@ -769,6 +781,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     node.own_text += visible;
     node.own_commas += commas;
     node.has_sentence |= sentence;
+    node.has_digit |= digit;
     if in_link {
         node.link_text += chars;
     }
@@ -895,11 +908,12 @@ impl Scan {
             if parent == NONE {
                 continue;
             }
-            let (text, link_text, commas, sentence, block, image, counts) = (
+            let (text, link_text, commas, sentence, digit, block, image, counts) = (
                 node.text,
                 node.link_text,
                 node.commas,
                 node.has_sentence,
+                node.has_digit,
                 node.has_block,
                 node.has_image,
                 node.counts,
@@ -909,6 +923,7 @@ impl Scan {
             p.link_text += link_text;
             p.commas += commas;
             p.has_sentence |= sentence;
+            p.has_digit |= digit;
             p.has_block |= block;
             p.has_image |= image;
             p.counts.add(counts);

@@ -19,6 +19,10 @@ pub(crate) const MIN_ARTICLE_CHARS: u32 = 200;
 /// A shorter article is accepted when it holds at least half of the page's text.
 const MIN_SHORT_ARTICLE_CHARS: u32 = 60;
 
+/// Most text a label only screen readers read has, in characters (a product card's "Product
+/// name … Product details … Product link" runs to a couple of hundred).
+const MAX_SCREEN_READER_LABEL_CHARS: usize = 300;
+
 /// The elements pass 2 keeps.
 #[derive(Debug, Default)]
 pub(crate) struct Choice {
@@ -191,6 +195,20 @@ impl Choice {
         for (treat, node) in self.treat.iter_mut().zip(nodes) {
             if node.byline && *treat == Treat::Drop {
                 *treat = Treat::Keep;
+            }
+        }
+    }
+
+    /// Drops the labels only screen readers read (see [`Node::screen_reader`]), as stream mode
+    /// does: but for a short one stating a figure (a price the page shows struck out), and for
+    /// hidden text longer than any label (a paywall may hide an article's rest that way, and
+    /// reader mode cannot tell it from the rest of the page here).
+    pub(crate) fn drop_screen_reader_labels(&mut self, nodes: &[Node]) {
+        for (treat, node) in self.treat.iter_mut().zip(nodes) {
+            let text = node.text as usize;
+            let figure = text <= crate::rules::SCREEN_READER_FIGURE_CHARS && node.has_digit;
+            if node.screen_reader && !figure && text <= MAX_SCREEN_READER_LABEL_CHARS {
+                *treat = Treat::Drop;
             }
         }
     }

@@ -169,7 +169,7 @@ impl Context {
 
 /// Longest screen-reader text kept for the figure it states ("Original price was: $30.00."):
 /// longer, it is a sentence describing an item to screen readers, not a figure's label.
-const SCREEN_READER_FIGURE_CHARS: usize = 40;
+pub(crate) const SCREEN_READER_FIGURE_CHARS: usize = 40;
 
 /// Below this much prose before it, a block may be the page's first content.
 pub(crate) const LITTLE_PROSE: usize = 500;
