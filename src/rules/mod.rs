@@ -226,7 +226,12 @@ pub(crate) fn holds_article(
                 // What a form wraps is kept when it is a good deal of text (the posts of a
                 // thread a form lets moderators pick); a form's own labels never are.
                 || (category == Category::NonContent && stats.text_chars >= 1000 && stats.link_density() < 0.5)
-                || (context.in_content && stats.is_prose())
+                // Prose in the content container is kept, except a form's on a story page:
+                // there a few sentences in a form are its consent terms or its pitch (a lead
+                // form after a blog post). On other pages the form may be the page's tool.
+                || (context.in_content
+                    && stats.is_prose()
+                    && (category != Category::NonContent || context.kind != page_kind::PageKind::Article))
         }
         Evidence::Strong => {
             headline
