@@ -495,6 +495,28 @@ pub(crate) fn is_review_widget(el: &StartTag<'_>) -> Option<Verdict> {
     })
 }
 
+/// Customers' testimonials (`class="testimonials-slider"`, `class="testimonial"`): a business's
+/// praise from its clients, shown after a blog post as a carousel of quotes and names. Only
+/// asked on story pages after the story: on a service page they may be what the page shows.
+///
+/// ```text
+/// <div class="testimonials-wrapper">…</div>   → customers' testimonials
+/// <div class="testimonial-card">…</div>      → customers' testimonials
+/// ```
+pub(crate) fn is_testimonials(el: &StartTag<'_>) -> Option<Verdict> {
+    if !matches!(
+        el.tag,
+        "div" | "section" | "aside" | "ul" | "ol" | "blockquote" | "figure"
+    ) {
+        return None;
+    }
+    has_word(el, &[b"testimonial", b"testimonials"]).then_some(Verdict::Verify {
+        category: Category::Comments,
+        reason: Reason::Fixed("customers' testimonials"),
+        evidence: Evidence::Strong,
+    })
+}
+
 /// Whether a class or id word of `el` is one of `words` (lower case).
 fn has_word(el: &StartTag<'_>, words: &[&[u8]]) -> bool {
     let mut found = false;

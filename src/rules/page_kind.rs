@@ -202,6 +202,12 @@ impl KindSignals {
         (self.qa_pages > 0 || self.questions > 0) && self.thread == 0 && self.is_thread()
     }
 
+    /// Whether structured data (JSON-LD or microdata) called the page a story, rather than
+    /// `og:type` alone, which site plugins give to every page.
+    pub fn schema_says_article(&self) -> bool {
+        self.articles > 0
+    }
+
     /// The kind, from what was seen so far.
     pub fn kind(&self) -> PageKind {
         if let Some(kind) = self.declared {

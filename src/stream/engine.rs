@@ -938,6 +938,20 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
                 verdict = reviews;
             }
         }
+        // On a page its structured data calls a story, after the story and outside its
+        // `<article>`: the business's testimonials are not the story. (`og:type` alone does not
+        // do: site plugins give "article" to every page, a course's or a product's too, where
+        // the testimonials may be what the page shows.)
+        let after_story = st.seen_h1
+            && st.facts.kind.kind() == PageKind::Article
+            && st.facts.kind.schema_says_article()
+            && st.prose_chars >= STORY_PROSE
+            && st.article_depth == 0;
+        if after_story {
+            if let Some(testimonials) = rules::is_testimonials(&info) {
+                verdict = testimonials;
+            }
+        }
     }
     if verdict.category() == Some(Category::Comments) && state.borrow().facts.kind.is_thread() {
         // On a forum thread or a Q&A page the posts and answers are the content.
