@@ -3,6 +3,7 @@
 //! Held blocks are small (bounded by the hold cap), so a plain scan is cheaper than a text
 //! handler on the whole document.
 
+use crate::rules::dates;
 use crate::rules::phrases::MAX_JUDGED_TEXT;
 
 /// What a block holds.
@@ -32,6 +33,8 @@ pub(crate) struct BlockStats {
     pub own_text_chars: usize,
     /// Inner blocks already scanned (and kept).
     pub children: usize,
+    /// Dates printed on their own line or in a `<time>` (see [`crate::rules::dates`]).
+    pub dates: usize,
 }
 
 impl BlockStats {
@@ -67,6 +70,20 @@ impl BlockStats {
         self.linked_headings >= 3 && self.text_chars < TEASER_CHARS * self.headings && self.link_density() >= 0.15
     }
 
+    /// Whether this is a list of dated teasers: three or more linked headlines where the cards
+    /// carry dates, as a blog's other posts do and a page's own sections, a menu or a
+    /// service's feature cards do not. The dates say enough for longer excerpts and fewer
+    /// links than [`Self::is_teaser_list`] asks.
+    pub fn is_dated_teaser_list(&self) -> bool {
+        self.linked_headings >= 3
+            && self.dates >= 3
+            && self.dates <= 2 * self.links
+            && self.text_chars < DATED_TEASER_CHARS * self.linked_headings
+            && self.link_density() >= 0.1
+            && !self.has_h1
+            && !self.has_main_content
+    }
+
     /// Whether this is a run of story or item cards whose links hold their whole text: each
     /// link a headline with its summary (or a name with its details), far longer than a menu's
     /// or a rail's link words.
@@ -89,6 +106,9 @@ impl BlockStats {
 
 /// Most text a teaser has per heading, on average.
 const TEASER_CHARS: usize = 600;
+
+/// Most text a dated teaser has per headline, on average (a long excerpt).
+const DATED_TEASER_CHARS: usize = 1000;
 
 /// Average link text of a card whose link holds its headline and summary.
 const LINKED_CARD_CHARS: usize = 60;
@@ -153,6 +173,8 @@ pub(crate) struct Scanner {
 struct OpenInline {
     links: usize,
     headings: usize,
+    /// `<time>` elements (their text is their date, counted once).
+    times: usize,
 }
 
 impl Scanner {
@@ -205,6 +227,9 @@ impl Scanner {
         if run.iter().all(u8::is_ascii_whitespace) {
             self.space_needed |= !run.is_empty();
             return;
+        }
+        if self.open.times == 0 && run.len() <= 2 * dates::MAX_DATE_RUN && dates::is_date_line(run) {
+            self.stats.dates += 1;
         }
         if self.text_full() {
             self.count_only(run);
@@ -330,6 +355,7 @@ impl Scanner {
         self.stats.headings += child.headings;
         self.stats.linked_headings += child.linked_headings;
         self.stats.images += child.images;
+        self.stats.dates += child.dates;
         self.stats.has_h1 |= child.has_h1;
         self.stats.has_main_content |= child.has_main_content;
         if !child.text.is_empty() {
@@ -420,6 +446,7 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, open: &mut Ope
         match name {
             b"a" => open.links = open.links.saturating_sub(1),
             b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => open.headings = open.headings.saturating_sub(1),
+            b"time" => open.times = open.times.saturating_sub(1),
             _ => {}
         }
         return Some((tag_end, !is_inline(name)));
@@ -433,6 +460,10 @@ fn skip_markup(html: &[u8], start: usize, stats: &mut BlockStats, open: &mut Ope
             open.headings += 1;
         }
         b"img" => stats.images += 1,
+        b"time" => {
+            stats.dates += 1;
+            open.times += 1;
+        }
         b"main" => stats.has_main_content = true,
         b"a" => {
             open.links += 1;

@@ -11,6 +11,7 @@
 //! stream engine applies these rules; they know nothing of it.
 
 pub(crate) mod block_text;
+pub(crate) mod dates;
 pub(crate) mod page_kind;
 pub(crate) mod paywall;
 pub(crate) mod phrases;

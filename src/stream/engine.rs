@@ -1409,8 +1409,20 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                         return Some((Category::Related, Reason::Text(format!("rail headed \"{heading}\""))));
                     }
                     let story_cards = (stats.is_card_grid() && stats.link_density() >= 0.2 && !stats.is_article_like())
-                        || stats.is_teaser_list();
+                        || stats.is_teaser_list()
+                        || stats.is_dated_teaser_list();
                     story_cards.then_some((Category::Related, Reason::Fixed("cards of other stories")))
+                })
+                .or_else(|| {
+                    // On a page that does not say what it is (a blog without metadata), after a
+                    // story's worth of prose: teasers that each carry a date are other posts.
+                    // (Undated cards there may be a service's offers, which such a page shows.)
+                    let after_prose = open.context.kind == PageKind::Other
+                        && open.context.after_h1
+                        && open.context.prose_before >= STORY_PROSE
+                        && !open.context.in_article;
+                    (after_prose && stats.is_dated_teaser_list())
+                        .then_some((Category::Related, Reason::Fixed("dated teasers of other posts")))
                 })
                 .or_else(|| {
                     // A grid of cards before any prose is the listing the page is for.
