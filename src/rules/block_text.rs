@@ -84,6 +84,18 @@ impl BlockStats {
             && !self.has_main_content
     }
 
+    /// Whether this is a run of dated link cards: three or more dates, each with a link or
+    /// a few (a headline, an author), and a short text per date.
+    pub fn is_dated_link_cards(&self) -> bool {
+        self.dates >= 3
+            && self.links >= self.dates
+            && self.links <= 3 * self.dates
+            && self.text_chars < TEASER_CHARS * self.dates
+            && self.link_density() >= 0.1
+            && !self.has_h1
+            && !self.has_main_content
+    }
+
     /// Whether this is a run of story or item cards whose links hold their whole text: each
     /// link a headline with its summary (or a name with its details), far longer than a menu's
     /// or a rail's link words.

@@ -49,6 +49,9 @@ const TEXT_SAMPLE_BYTES: usize = 2 * phrases::MAX_JUDGED_TEXT;
 /// Characters of prose an article page has shown once its story has been told (a short news
 /// story's worth): card grids after it are other stories.
 const STORY_PROSE: usize = 1500;
+/// Characters of prose an article page has shown once a brief story (a press release, a
+/// short notice) has been told: cards that carry dates after it are other stories.
+const BRIEF_PROSE: usize = 700;
 /// Removed blocks of these categories make the block around them more likely a prompt too.
 const PROMPTS: [Category; 3] = [Category::Paywall, Category::Newsletter, Category::Consent];
 
@@ -1397,20 +1400,22 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                 .or_else(|| {
                     // On an article page, after the story and outside its `<article>`: a grid of
                     // story cards shows other stories, and so does a run of links headed as news
-                    // sites head them ("More in Travel", "Trending").
-                    let after_story = open.context.kind == PageKind::Article
-                        && open.context.after_h1
-                        && open.context.prose_before >= STORY_PROSE
-                        && !open.context.in_article;
-                    if !after_story {
+                    // sites head them ("More in Travel", "Trending"). Cards that carry dates say
+                    // so themselves: after even a brief story they are other stories.
+                    let outside_story =
+                        open.context.kind == PageKind::Article && open.context.after_h1 && !open.context.in_article;
+                    let dated_cards = stats.is_dated_teaser_list() || stats.is_dated_link_cards();
+                    if outside_story && dated_cards && open.context.prose_before >= BRIEF_PROSE {
+                        return Some((Category::Related, Reason::Fixed("dated cards of other stories")));
+                    }
+                    if !outside_story || open.context.prose_before < STORY_PROSE {
                         return None;
                     }
                     if let Some(heading) = rules::rail::is_named_story_rail(&stats) {
                         return Some((Category::Related, Reason::Text(format!("rail headed \"{heading}\""))));
                     }
                     let story_cards = (stats.is_card_grid() && stats.link_density() >= 0.2 && !stats.is_article_like())
-                        || stats.is_teaser_list()
-                        || stats.is_dated_teaser_list();
+                        || stats.is_teaser_list();
                     story_cards.then_some((Category::Related, Reason::Fixed("cards of other stories")))
                 })
                 .or_else(|| {
