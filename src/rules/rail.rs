@@ -112,6 +112,10 @@ const STORY_RAIL_HEADINGS: &[&str] = &[
     "recent posts",
     "recent articles",
     "recent stories",
+    // A blog sidebar's one-word headings.
+    "popular",
+    "recent",
+    "latest",
     "top stories",
     "editor's picks",
     "editors' picks",
@@ -217,6 +221,13 @@ mod tests {
         assert_eq!(leading_story_rail_heading("Related articles"), Some("related articles"));
         assert_eq!(leading_story_rail_heading("More information about the works"), None);
         assert_eq!(leading_story_rail_heading("Trendingly"), None);
+        assert_eq!(
+            leading_story_rail_heading("Popular Harbour walks in winter Check our guide"),
+            Some("popular")
+        );
+        assert_eq!(leading_story_rail_heading("Latest Ferry times change"), Some("latest"));
+        assert_eq!(leading_story_rail_heading("Recently the council voted"), None);
+        assert_eq!(leading_rail_heading("Popular"), None, "only after a story");
         assert_eq!(
             leading_rail_heading("More in Tech"),
             None,
