@@ -1149,10 +1149,17 @@ fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
     if raw.len() < 500 || raw.contains(&0) {
         return None;
     }
-    let cleaner = state.borrow().fragment_cleaner.clone()?;
+    let (cleaner, shown) = {
+        let st = state.borrow();
+        (st.fragment_cleaner.clone()?, st.prose_chars)
+    };
     let html = cleaner(raw);
     let stats = block_text::scan_with_children(&html, 0, &[], block_text::SNIPPET_BYTES);
-    (stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5).then_some(html)
+    // A page that has shown half as much prose as the view holds has shown its content: the
+    // view is a copy of it (a server-rendered article repeated for crawlers), not the content
+    // an application's shell left out.
+    let copy = shown.saturating_mul(2) >= stats.text_chars;
+    (stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5 && !copy).then_some(html)
 }
 
 /// Whether an inert element hidden from readers (a screen-reader-only span) goes: not inside
