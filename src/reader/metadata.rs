@@ -2,7 +2,7 @@
 //! Read in reader mode from `<meta>` tags, OpenGraph, Twitter cards, JSON-LD, `<time>` and the
 //! page's byline element.
 
-use crate::reader::dates;
+use crate::markup::dates;
 use crate::reader::scan::PageFacts;
 use crate::reader::url::BaseUrl;
 use crate::report::Metadata;

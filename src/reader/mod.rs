@@ -4,10 +4,8 @@
 //! the page's JSON-LD; gives the article's HTML, its [`Metadata`] and a [`ReaderSummary`]. Pass 1
 //! ([`scan`]) records numbers per element of the cleaned page, the scorer ([`score`]) picks the
 //! article's subtrees, and pass 2 ([`extract`]) keeps just those, with links made absolute
-//! ([`url`]). [`metadata`] gathers title, byline, dates and the rest from all the page says;
-//! [`dates`] reads the dates people write.
+//! ([`url`]). [`metadata`] gathers title, byline, dates and the rest from all the page says.
 
-pub(crate) mod dates;
 pub(crate) mod extract;
 pub(crate) mod metadata;
 pub(crate) mod scan;

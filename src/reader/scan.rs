@@ -855,7 +855,7 @@ fn is_calendar_word(word: &str) -> bool {
     let word = word
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
-    crate::reader::dates::is_day_or_month_name(&word)
+    crate::markup::dates::is_day_or_month_name(&word)
 }
 
 /// Two to five capitalised words at the start of `text` that read as a person's name, up to

@@ -68,27 +68,10 @@ fn is_plural(word: &[u8], unit: &str) -> bool {
         && word[unit.len()].eq_ignore_ascii_case(&b's')
 }
 
-/// Whether a word starting with a month's three letters is that month's name or abbreviation
-/// ("Sept", "March"), not another word ("Marketing", "Maybe", "Decide").
+/// Whether a word is an English month's name or its start, three letters or more ("Sept",
+/// "March"), not another word ("Marketing", "Maybe", "Decide").
 fn is_month_word(word: &[u8]) -> bool {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES.iter().any(|name| {
-        let name = name.as_bytes();
-        word.len() <= name.len() && name[..word.len()].eq_ignore_ascii_case(word)
-    })
+    std::str::from_utf8(word).is_ok_and(|w| crate::markup::dates::begins_month(&w.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
