@@ -171,6 +171,16 @@ impl Cleaner {
                 reason: "must be greater than 0".into(),
             });
         }
+        if let Some(url) = options.url.as_deref() {
+            // A page's address without a scheme ("example.com/story") resolves nothing: said,
+            // rather than links silently left relative.
+            if crate::reader::url::BaseUrl::parse(url).is_none() && !url.contains(':') {
+                return Err(Error::InvalidOption {
+                    option: "url",
+                    reason: format!("`{url}` is not an absolute URL (try https://{})", url.trim()),
+                });
+            }
+        }
         let charset = match options.charset.as_deref() {
             None => None,
             Some(label) => Some(encoding_for_label(label).ok_or_else(|| Error::InvalidOption {

@@ -197,7 +197,8 @@ pub struct Options {
     #[cfg_attr(feature = "cli", arg(long))]
     pub explain: bool,
 
-    /// The page's address, for site rules and absolute links.
+    /// The page's address, for site rules and absolute links: an absolute URL
+    /// (`https://example.com/story`); one without a scheme is an error.
     #[cfg_attr(feature = "cli", arg(long, value_name = "URL"))]
     pub url: Option<String>,
 

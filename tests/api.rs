@@ -29,6 +29,29 @@ fn a_zero_memory_limit_is_refused() {
 }
 
 #[test]
+fn a_page_address_without_a_scheme_is_refused() {
+    let with = |url: &str| {
+        Cleaner::new(Options {
+            url: Some(url.into()),
+            ..Options::default()
+        })
+    };
+    let err = with("example.com/story").unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidOption { option: "url", .. })
+            && err.to_string().contains("https://example.com/story"),
+        "{err}"
+    );
+    for fine in [
+        "https://example.com/story",
+        "http://a.example",
+        "file:///home/ana/page.html",
+    ] {
+        assert!(with(fine).is_ok(), "{fine}");
+    }
+}
+
+#[test]
 fn one_cleaner_serves_many_documents() {
     let cleaner = Cleaner::new(Options::default()).unwrap();
     for i in 0..50 {

@@ -323,6 +323,10 @@ fn flags_that_do_nothing_here_are_said() {
     assert!(said(&["--front-matter", "--format", "text"]).contains("--front-matter heads Markdown only"));
     assert!(said(&["--preset", "precision"]).contains("--preset tunes reader mode only"));
     assert!(said(&["--fields", "title"]).contains("--fields picks a batch's JSON fields"));
+    // A mistake that would change nothing silently is an error.
+    let out = stripwall(&["--url", "example.com/story"], PAGE.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("invalid option `--url`"), "{}", stderr(&out));
     // Used as given: nothing said.
     let used = said(&[
         "--mode",
