@@ -305,6 +305,8 @@ impl Cleaner {
             bytes_parsed: 0,
             sniffer: Sniffer::new(charset),
             pending_lt: false,
+            start_looked_at: 0,
+            start_has_nul: false,
             input_text: VisibleText::default(),
             unread_input: None,
             reader,
@@ -479,6 +481,9 @@ fn parse_selectors(list: &[String]) -> Result<Vec<Selector>> {
         .collect()
 }
 
+/// Bytes at the start of the input looked at for signs that it is not HTML.
+const START_BYTES: usize = 1024;
+
 /// `bytes[..ready]` with every `<` that is followed by another `<` (in `bytes`) written `&lt;`;
 /// `None` when there is no such `<` (`bytes` are searched once, however they turn out).
 fn escape_doubled_lt(bytes: &[u8], ready: usize) -> Option<Vec<u8>> {
@@ -559,6 +564,10 @@ pub struct CleanStream<'s> {
     sniffer: Sniffer,
     /// The last chunk ended with `<`: it waits to see whether a `<` follows.
     pending_lt: bool,
+    /// Bytes of the input's start checked for what no HTML holds (see [`CleanStream::parse`]),
+    /// and whether one was found (said once).
+    start_looked_at: usize,
+    start_has_nul: bool,
     /// Whether the input has shown any visible text yet (output without any then warns).
     input_text: VisibleText,
     /// A whole document's bytes ([`Cleaner::stream_of`]), not yet read for visible text: they
@@ -708,6 +717,20 @@ impl CleanStream<'_> {
     /// Bytes handed over (decoded ones, joined or escaped ones, and those the caller gave up)
     /// are parsed where they are, and the element handler reads names from them.
     fn parse(&mut self, utf8: Cow<'_, [u8]>) -> Result<()> {
+        if self.start_looked_at < START_BYTES && !self.start_has_nul {
+            // A NUL near the start is no HTML's: binary data (an image, an archive), or UTF-16
+            // without a byte order mark. Cleaned anyway, and said. (Read across chunks, so that
+            // how the input was cut does not change the report.)
+            let look = &utf8[..utf8.len().min(START_BYTES - self.start_looked_at)];
+            self.start_looked_at += look.len();
+            if look.contains(&0) {
+                self.start_has_nul = true;
+                self.state.borrow_mut().report.warnings.push(
+                    "the input has NUL bytes near its start: it may not be HTML (binary data, or UTF-16 without a byte order mark: give its charset)"
+                        .into(),
+                );
+            }
+        }
         let whole_document = self.state.borrow().whole_document;
         if !whole_document && !self.input_text.found() {
             self.input_text.feed(&utf8);

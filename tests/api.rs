@@ -52,6 +52,20 @@ fn a_page_address_without_a_scheme_is_refused() {
 }
 
 #[test]
+fn input_that_is_not_html_is_cleaned_and_said() {
+    let cleaner = Cleaner::new(Options::default()).unwrap();
+    let binary: Vec<u8> = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0".repeat(20);
+    let (_, report) = cleaner.clean_bytes(&binary).unwrap();
+    assert!(
+        report.warnings.iter().any(|w| w.contains("may not be HTML")),
+        "{:?}",
+        report.warnings
+    );
+    let (_, report) = cleaner.clean_bytes(b"<p>A page.</p>").unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
 fn one_cleaner_serves_many_documents() {
     let cleaner = Cleaner::new(Options::default()).unwrap();
     for i in 0..50 {

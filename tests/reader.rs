@@ -531,3 +531,13 @@ fn labels_only_screen_readers_read_go_as_in_stream_mode() {
     .text();
     assert!(kept.contains("opens in a new window"), "{kept}");
 }
+
+#[test]
+fn a_fragments_title_is_metadata_not_article() {
+    let page = format!("<title>Bridge approved</title><article>{}</article>", story(3));
+    let cleaned = read(&page);
+    assert!(cleaned.text().starts_with("0: The council met"), "{}", cleaned.text());
+    assert!(!cleaned.html.contains("<title>"), "{}", cleaned.html);
+    let meta = cleaned.report.metadata.unwrap();
+    assert_eq!(meta.title.as_deref(), Some("Bridge approved"));
+}

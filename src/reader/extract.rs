@@ -242,6 +242,14 @@ fn on_element(
     if p.dropping_until.is_some_and(|end| index > end) {
         p.dropping_until = None;
     }
+    // A document's `<title>` at the top of a fragment given whole is the page's name, which is
+    // metadata: never part of the article. (Only top-level elements are asked: reading a tag
+    // name allocates.)
+    let top_level = nodes.get(index as usize).is_some_and(|n| n.parent == super::scan::NONE);
+    if top_level && el.tag_name() == "title" {
+        el.remove();
+        return Ok(());
+    }
     if p.dropping_until.is_some() {
         el.remove_and_keep_content();
     } else if p.open_until.is_some() {
