@@ -174,7 +174,7 @@ impl Cleaner {
         if let Some(url) = options.url.as_deref() {
             // A page's address without a scheme ("example.com/story") resolves nothing: said,
             // rather than links silently left relative.
-            if crate::reader::url::BaseUrl::parse(url).is_none() && !url.contains(':') {
+            if !url.contains(':') {
                 return Err(Error::InvalidOption {
                     option: "url",
                     reason: format!("`{url}` is not an absolute URL (try https://{})", url.trim()),
@@ -250,11 +250,12 @@ impl Cleaner {
             }),
             None => Cow::Borrowed(&self.options),
         };
-        let charset = page.charset.and_then(encoding_for_label).or(self.charset);
+        let declared = page.charset.map(|label| (label, encoding_for_label(label)));
+        let charset = declared.and_then(|(_, encoding)| encoding).or(self.charset);
         let state = State::new(&options, self.filters.clone());
         {
             let mut st = state.borrow_mut();
-            if let Some(label) = page.charset.filter(|label| encoding_for_label(label).is_none()) {
+            if let Some((label, None)) = declared {
                 // Ignored, as browsers ignore a server's label they do not know; but said.
                 st.report.warnings.push(format!(
                     "the declared charset {label:?} names no encoding: ignored (the page's own <meta> or its bytes decide)"

@@ -264,6 +264,17 @@ const NAMED: &[(&str, u32)] = &[
 /// Names that browsers also recognise without the closing `;`.
 const LEGACY_WITHOUT_SEMICOLON: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
 
+/// The text of a text node as a reader sees it: its character references decoded
+/// ([`decode`]), and without NULs, which are no character of the page (browsers ignore them).
+pub(crate) fn decode_text(raw: &str) -> Cow<'_, str> {
+    let text = decode(raw);
+    if text.contains('\0') {
+        text.replace('\0', "").into()
+    } else {
+        text
+    }
+}
+
 /// Decodes the character references in `text`: `Caf&eacute; &amp; &#8220;` gives `Café & “`;
 /// unknown names stay as written.
 pub(crate) fn decode(text: &str) -> Cow<'_, str> {

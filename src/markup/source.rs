@@ -85,8 +85,17 @@ pub(crate) fn tag_name<'b>(el: &Element, source: Option<&Source<'_>>, buffer: &'
 
 /// The name in a start tag's bytes (`<name ...>`), when it is plain letters, digits and
 /// hyphens ended as the tokenizer ends it; `None` otherwise.
-fn raw_tag_name(tag: &[u8]) -> Option<&[u8]> {
-    let rest = tag.strip_prefix(b"<")?;
+pub(crate) fn raw_tag_name(tag: &[u8]) -> Option<&[u8]> {
+    name_at(tag.strip_prefix(b"<")?)
+}
+
+/// The name in an end tag's bytes (`</name>`), read as [`raw_tag_name`] reads a start tag's.
+pub(crate) fn raw_end_tag_name(tag: &[u8]) -> Option<&[u8]> {
+    name_at(tag.strip_prefix(b"</")?)
+}
+
+/// The tag name `rest` starts with, ended as the tokenizer ends it.
+fn name_at(rest: &[u8]) -> Option<&[u8]> {
     let len = rest
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
@@ -146,6 +155,8 @@ mod tests {
         assert_eq!(raw_tag_name(b"<a:b>"), None);
         assert_eq!(raw_tag_name(b"<a\"b>"), None);
         assert_eq!(raw_tag_name(b"<>"), None);
+        assert_eq!(raw_end_tag_name(b"</DIV >"), Some(&b"DIV"[..]));
+        assert_eq!(raw_end_tag_name(b"<div>"), None);
     }
 
     #[test]

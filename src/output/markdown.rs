@@ -279,13 +279,7 @@ impl Markdown {
             return;
         }
         let raw = std::mem::take(&mut self.raw);
-        let text = entities::decode(&raw);
-        // A NUL is no character of the page: browsers ignore it in text.
-        let text = if text.contains('\0') {
-            text.replace('\0', "").into()
-        } else {
-            text
-        };
+        let text = entities::decode_text(&raw);
         if self.pre_depth > 0 {
             if let Some(language) = self.fence_pending.take() {
                 self.write(&format!("```{language}"));

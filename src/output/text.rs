@@ -177,13 +177,7 @@ impl Lines {
             return;
         }
         let raw = std::mem::take(&mut self.raw);
-        let text = crate::decode::entities::decode(&raw);
-        // A NUL is no character of the page: browsers ignore it in text.
-        let text = if text.contains('\0') {
-            text.replace('\0', "").into()
-        } else {
-            text
-        };
+        let text = crate::decode::entities::decode_text(&raw);
         if self.in_title {
             if self.title.is_none() {
                 let title = collapse(&text);

@@ -141,17 +141,14 @@ fn in_opaque(nodes: &[Node], root: u32) -> bool {
 /// Whether `element` (its start tag to the end tag that closed it) ends with its own end tag:
 /// `<div …>…</div>`, not `<p>…</section>`.
 fn ends_with_own_end_tag(element: &[u8]) -> bool {
-    let name = |tag: &[u8]| -> Vec<u8> {
-        tag.iter()
-            .take_while(|b| !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>'))
-            .map(u8::to_ascii_lowercase)
-            .collect()
-    };
+    use crate::markup::source::{raw_end_tag_name, raw_tag_name};
     let Some(close) = element.windows(2).rposition(|w| w == b"</") else {
         return false;
     };
-    let start = name(element.get(1..).unwrap_or_default());
-    !start.is_empty() && start == name(&element[close + 2..])
+    match (raw_tag_name(element), raw_end_tag_name(&element[close..])) {
+        (Some(start), Some(end)) => start.eq_ignore_ascii_case(end),
+        _ => false,
+    }
 }
 
 impl Pass {

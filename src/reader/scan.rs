@@ -592,7 +592,7 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts, source: &Sour
                 let value = attr.value();
                 if name == "class" {
                     class_hash = hash(&value);
-                    named.screen_reader = value.split_ascii_whitespace().any(crate::rules::is_screen_reader_only);
+                    named.screen_reader = crate::rules::has_screen_reader_class(&value);
                 }
                 weight = weight.saturating_add(word_weight(&value));
                 byline |= looks_like_byline(&value);

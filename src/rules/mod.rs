@@ -778,10 +778,7 @@ pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<Reason> {
     if el.aria_hidden {
         return Some(Reason::Fixed("aria-hidden=\"true\""));
     }
-    if el
-        .class
-        .is_some_and(|c| c.split_ascii_whitespace().any(is_screen_reader_only))
-    {
+    if el.class.is_some_and(has_screen_reader_class) {
         return Some(Reason::Fixed("screen-reader-only class"));
     }
     match hidden_style(el.style?)? {
@@ -790,10 +787,16 @@ pub(crate) fn hidden_reason(el: &StartTag<'_>) -> Option<Reason> {
     }
 }
 
+/// Whether a `class` attribute's value names text that only screen readers read (see
+/// [`is_screen_reader_only`]).
+pub(crate) fn has_screen_reader_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(is_screen_reader_only)
+}
+
 /// The class names the common style sheets give text that only screen readers read
 /// (`sr-only`, `visually-hidden`, WordPress's `screen-reader-text`): labels and skip links,
 /// never shown.
-pub(crate) fn is_screen_reader_only(class: &str) -> bool {
+fn is_screen_reader_only(class: &str) -> bool {
     const NAMES: [&str; 7] = [
         "sr-only",
         "visually-hidden",

@@ -811,7 +811,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             // Inert elements' attributes are not read below; text only screen readers read
             // is mostly in them (a price's "Sale price", a link's "opens in a new window").
             "class" if inert => {
-                screen_reader_only = attr.value().split_ascii_whitespace().any(rules::is_screen_reader_only);
+                screen_reader_only = rules::has_screen_reader_class(&attr.value());
             }
             "datetime" | "content" if want_date => date.1 = Some(attr.value()),
             _ => {}
