@@ -12,6 +12,7 @@
 
 pub(crate) mod block_text;
 pub(crate) mod dates;
+pub(crate) mod labels;
 pub(crate) mod page_kind;
 pub(crate) mod paywall;
 pub(crate) mod phrases;
@@ -45,6 +46,8 @@ pub(crate) struct StartTag<'a> {
     pub amp_section: Option<&'a str>,
     /// AMP `subscriptions-action` or `subscriptions-dialog` present.
     pub amp_action: bool,
+    /// An `<a>` to a place on the page (`href="#…"`).
+    pub in_page_link: bool,
 }
 
 /// What to do with an element, decided at its start tag.

@@ -717,6 +717,8 @@ struct Attributes<'a> {
     labelled: bool,
     modal: bool,
     amp_action: bool,
+    /// An `<a>` to a place on the page (`href="#…"`).
+    in_page_link: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -739,6 +741,7 @@ impl<'a> Attributes<'a> {
             "subscriptions-action" | "subscriptions-dialog" => self.amp_action = true,
             "src" if tag == "iframe" => self.src_or_type = Some(attr.value()),
             "type" if tag == "script" || tag == "input" => self.src_or_type = Some(attr.value()),
+            "href" if tag == "a" => self.in_page_link = attr.value().trim_start().starts_with('#'),
             _ => {}
         }
     }
@@ -886,6 +889,7 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
         modal: attrs.modal,
         itemprop: attrs.itemprop.as_deref(),
         src_or_type: attrs.src_or_type.as_deref(),
+        in_page_link: attrs.in_page_link,
         amp_section: attrs.amp_section.as_deref(),
         amp_action: attrs.amp_action,
     };
@@ -1051,7 +1055,13 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             }
             hold(state, el, &tag, HoldKind::Text)?
         }
-        Verdict::Pass if tag == "a" => enter_scope(state, el, |st| &mut st.link_depth)?,
+        Verdict::Pass if tag == "a" => {
+            enter_scope(state, el, |st| &mut st.link_depth)?;
+            if info.in_page_link {
+                // "Skip to main content", "Back to top": judged by its text (`rules::labels`).
+                hold(state, el, &tag, HoldKind::Text)?;
+            }
+        }
         _ => {}
     }
     Ok(())
@@ -1362,14 +1372,17 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
         HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
         // The page's headline or main content is never a prompt, however few words it has.
         HoldKind::Text if stats.has_h1 || stats.has_main_content => None,
+        // A link within the page is held only for its label ("Skip to main content"); its
+        // other words are judged with the block around it.
+        HoldKind::Text if &**tag == "a" => control_label(&stats).filter(|(category, _)| st.removes(*category)),
         HoldKind::Text => {
             // Judged by phrases when short, and only on its whole text.
             let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
             let judged = (whole && stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
                 .flatten();
-            judged
-                .map(|v| (v.category, Reason::Text(v.reason)))
+            control_label(&stats)
+                .or_else(|| judged.map(|v| (v.category, Reason::Text(v.reason))))
                 .or_else(|| {
                     // On a thread (or a page that does not say what it is, as most forum
                     // software does not), the figures printed with each post about its poster.
@@ -1479,6 +1492,15 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
             false
         }
     }
+}
+
+/// A held block that is nothing but a control's label or a script's placeholder.
+fn control_label(stats: &BlockStats) -> Option<(Category, Reason)> {
+    let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
+    whole
+        .then(|| rules::labels::control_label(&stats.text))
+        .flatten()
+        .map(|(category, reason)| (category, Reason::Fixed(reason)))
 }
 
 /// The texts of the text blocks kept so far, by hash, each with the input byte where the first
