@@ -1011,6 +1011,9 @@ mod tests {
     #[test]
     fn modifiers_and_content_words_protect() {
         assert_eq!(classify(&div("layout has-sidebar")), Verdict::Pass);
+        // A state of the element (hide the ad, hide it in the app, hide it when printing).
+        assert_eq!(classify(&div("summary-items hide-read-more-ad")), Verdict::Pass);
+        assert_eq!(classify(&div("hide-on-mobile-app site-wrap")), Verdict::Pass);
         assert_eq!(classify(&div("entry-content")), Verdict::Content);
         assert!(matches!(
             classify(&div("related-articles")),

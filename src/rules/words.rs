@@ -16,7 +16,7 @@ pub(crate) enum WordSignal {
     /// The element is content (article, story, post body …).
     Content,
     /// The token describes a state or a capability, not what the element is
-    /// (`has-sidebar`, `with-comments`, `no-ads`): its other words are ignored.
+    /// (`has-sidebar`, `with-comments`, `no-ads`, `hide-read-more-ad`): its other words are ignored.
     Modifier,
 }
 
@@ -227,7 +227,7 @@ const WORDS: &[(WordSignal, &[&str])] = {
             WordSignal::Modifier,
             &[
                 "has", "with", "no", "without", "is", "show", "enabled", "disabled", "toggle", "count", "counter",
-                "open", "active",
+                "open", "active", "hide",
             ],
         ),
     ]
