@@ -197,6 +197,16 @@ pub(crate) fn holds_article(
             category,
             Category::Paywall | Category::Newsletter | Category::Consent | Category::Ads | Category::Hidden
         );
+    // The items of a page that lists them (a category's stories, a shop's products), where the
+    // page has shown little else: a grid of cards, whatever word its wrapper carries (a feed
+    // names its wrapper for the ads placed between its rows).
+    let listing = context.kind == page_kind::PageKind::Listing
+        && context.before_content()
+        && (stats.is_card_grid() || stats.is_teaser_list())
+        && matches!(
+            category,
+            Category::Ads | Category::Related | Category::Sidebar | Category::Navigation
+        );
     // Posts of a thread the page did not declare: a long, link-poor run of comments before
     // any article text is the thread itself.
     let thread = category == Category::Comments
@@ -226,6 +236,7 @@ pub(crate) fn holds_article(
                 || stats.is_article_like()
                 || not_links
                 || first_content
+                || listing
                 || section_part
                 // What a form wraps is kept when it is a good deal of text (the posts of a
                 // thread a form lets moderators pick); a form's own labels never are.
@@ -242,6 +253,7 @@ pub(crate) fn holds_article(
                 || not_links
                 || first_content
                 || thread
+                || listing
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),
