@@ -140,6 +140,10 @@ pub(crate) enum Evidence {
     /// class): a label ("Sale price", "opens in a new window"), kept only when it is a short
     /// one stating a figure (a price the page shows struck out, a count it shows as an icon).
     ScreenReaderText,
+    /// A `<header>` inside an `<article>`: that article's own when it has a heading (a story
+    /// card's headline over its summary, byline and date, however many links); else judged as
+    /// a weak word (a forum post's header of its poster's details).
+    ArticleHeader,
     /// A sectioning tag or role that is chrome on its own (`<aside>`, `role="dialog"`): kept
     /// when it wraps the headline, the main content or article-like text.
     Structural,
@@ -257,6 +261,7 @@ pub(crate) fn holds_article(
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),
+        Evidence::ArticleHeader => stats.headings > 0 || holds_article(stats, category, Evidence::Weak, context),
         Evidence::ScreenReaderText => {
             headline
                 || (stats.text_chars <= SCREEN_READER_FIGURE_CHARS && stats.text.bytes().any(|b| b.is_ascii_digit()))

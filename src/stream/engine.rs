@@ -960,6 +960,13 @@ fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
             }
         }
     }
+    if tag == "header" && state.borrow().article_depth > 0 {
+        if let Verdict::Verify { evidence, .. } = &mut verdict {
+            // Inside an `<article>`, a `<header>` may be that article's own (see
+            // `Evidence::ArticleHeader`).
+            *evidence = Evidence::ArticleHeader;
+        }
+    }
     if verdict.category() == Some(Category::Comments) && state.borrow().facts.kind.is_thread() {
         // On a forum thread or a Q&A page the posts and answers are the content.
         verdict = Verdict::Pass;
