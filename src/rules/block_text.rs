@@ -103,6 +103,12 @@ impl BlockStats {
         self.links >= 3 && self.link_chars / self.links >= LINKED_CARD_CHARS
     }
 
+    /// Whether this is a list of cards each wrapped whole in its link, summary and all: more
+    /// link text per link than any menu item or headline has.
+    pub fn is_wrapped_cards(&self) -> bool {
+        self.links >= 3 && self.link_chars / self.links >= WRAPPED_CARD_CHARS
+    }
+
     /// Whether this is the shape of a page's main content: a good deal of text, in several
     /// paragraphs, headings or pictures, and not mostly links.
     pub fn is_main_content_shape(&self) -> bool {
@@ -124,6 +130,9 @@ const DATED_TEASER_CHARS: usize = 1000;
 
 /// Average link text of a card whose link holds its headline and summary.
 const LINKED_CARD_CHARS: usize = 60;
+
+/// Average link text of a card whose link wraps all of it: a headline and a paragraph or two.
+const WRAPPED_CARD_CHARS: usize = 200;
 
 /// Text kept of a block too long to be judged by its text: enough for a report's snippet
 /// (80 characters of up to 4 bytes).

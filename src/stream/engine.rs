@@ -1461,10 +1461,16 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                     // So is a list of links in the content container of such a page (an index, a
                     // table of contents), unless it stands in an `<article>`, where lists of links
                     // are the story's related links.
-                    let listing = open.context.before_content()
+                    // And so is a list of cards each wrapped whole in its link (title and
+                    // summary) on a page that is no story and has not told one yet: a rail's
+                    // links are headlines, not whole cards.
+                    let before_story =
+                        open.context.kind != PageKind::Article && open.context.prose_before < STORY_PROSE;
+                    let listing = (open.context.before_content()
                         && (stats.is_card_grid()
                             || stats.is_linked_cards()
-                            || (open.context.in_content && !open.context.in_article));
+                            || (open.context.in_content && !open.context.in_article)))
+                        || (before_story && stats.is_wrapped_cards());
                     (!listing).then(|| link_list_verdict(&stats)).flatten()
                 })
                 .filter(|(category, _)| st.removes(*category))
