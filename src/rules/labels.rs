@@ -33,6 +33,10 @@ const LABELS: &[(&str, Category, &str)] = {
         ("table of contents", Navigation, CONTENTS),
         ("in this article", Navigation, CONTENTS),
         ("on this page", Navigation, CONTENTS),
+        ("add to cart", NonContent, CONTROL),
+        ("add to bag", NonContent, CONTROL),
+        ("add to basket", NonContent, CONTROL),
+        ("add to wishlist", NonContent, CONTROL),
         ("loading", NonContent, PLACEHOLDER),
         ("loading content", NonContent, PLACEHOLDER),
         ("please wait", NonContent, PLACEHOLDER),
@@ -86,6 +90,7 @@ mod tests {
             "Click to expand...",
             "Table of Contents",
             "Jump to  content",
+            "Add to cart",
         ] {
             assert!(control_label(text).is_some(), "{text:?}");
         }
@@ -101,6 +106,7 @@ mod tests {
             "",
             "...",
             "We skip to the main content of the talk.",
+            "Read more about our history",
         ] {
             assert!(control_label(text).is_none(), "{text:?}");
         }
