@@ -62,6 +62,11 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("<div id=\"comments\"><div class=\"comment\"><p>My boiler makes a knocking noise every morning when the heating starts, and the pressure drops.</p></div></div>".to_string()),
         Just("<body>".to_string()),
         Just("<body data-page-kind=\"forum\">".to_string()),
+        // What the body says of the page's kind, after the head did: JSON-LD and microdata
+        // there, and the marker a cleaning writes where the kind changed.
+        Just("<script type=\"application/ld+json\">{\"@type\":\"QAPage\"}</script>".to_string()),
+        Just("<div itemscope itemtype=\"https://schema.org/Product\"><h2>Kettle</h2><p>Boils 1.7 litres in four minutes.</p></div>".to_string()),
+        Just("<meta data-page-kind=\"listing\">".to_string()),
         Just("<div id=\"__next\"><div class=\"cmp-container\"><p>Component text of a page built with a CMS.</p></div></div>".to_string()),
         Just("<div role=\"tabpanel\" aria-labelledby=\"t1\" hidden><p>Specifications: 310 g, 6 mm drop, recycled polyester mesh upper with a sealed membrane.</p></div>".to_string()),
         Just(format!("<ul class=\"grid\">{}</ul>", (1..=6).map(|i| format!("<li><a href=\"/p/{i}\"><img src=\"{i}.jpg\"><h3>Item number {i}</h3></a></li>")).collect::<String>())),
@@ -206,7 +211,16 @@ proptest! {
     #[test]
     fn output_reparses_to_elements_the_input_had(html in page()) {
         let out = cleaner(Mode::Stream).clean_str(&html).unwrap().html;
-        let (input, output) = (start_tags_with_noscript(html.as_bytes()), start_tags(out.as_bytes()));
+        // But the `<meta data-page-kind>` stream mode writes where the page's kind changed in its
+        // body, for its output to be cleaned again as it was.
+        let markers = out.matches("<meta data-page-kind=").count() - html.matches("<meta data-page-kind=").count().min(out.matches("<meta data-page-kind=").count());
+        let mut output = start_tags(out.as_bytes());
+        for _ in 0..markers {
+            if let Some(at) = output.iter().position(|t| t == "meta") {
+                output.remove(at);
+            }
+        }
+        let input = start_tags_with_noscript(html.as_bytes());
         prop_assert!(is_sub_multiset(&output, &input), "new elements appeared:\n{:?}\nfrom\n{:?}\noutput: {}", output, input, out);
     }
 }

@@ -125,6 +125,11 @@ pub(crate) struct State {
     /// Open `<section>` elements (kept ones): a header inside one is the section's.
     section_depth: u32,
     pub facts: JsonLdFacts,
+    /// The kind of page the output says so far (on `<body>`, then on markers: see
+    /// `mark_kind_change`).
+    kind_in_output: PageKind,
+    /// The last kind marker, while blocks held around it may still drop it.
+    kind_marker_held: Option<HeldKindMarker>,
     json_ld: String,
     json_ld_too_large: bool,
     /// The JSON-LD block being read is an HTML `<script>` (the only kind whose text is JSON).
@@ -208,6 +213,8 @@ impl State {
             article_depth: 0,
             link_depth: 0,
             section_depth: 0,
+            kind_in_output: PageKind::Other,
+            kind_marker_held: None,
             seen_h1: false,
             prose_chars: 0,
             shown: Shown::default(),
@@ -388,12 +395,33 @@ impl State {
 
     /// Closes a hold, dropping its bytes (and what was recorded inside it) or keeping them.
     fn finish_hold(&mut self, id: HoldId, drop: bool) {
+        self.settle_kind_marker(id, drop);
         self.out.finish(id, drop);
         if self.foreign.hold_finished(id) && drop {
             self.out.push(PLACEHOLDER.as_bytes());
         }
         self.ledger.close(id, drop);
         self.settle();
+    }
+
+    /// Follows the kind marker written inside held blocks (see `mark_kind_change`): when one
+    /// of them is dropped, the marker goes with it and is written again at the next element.
+    fn settle_kind_marker(&mut self, id: HoldId, drop: bool) {
+        let Some(marker) = self.kind_marker_held.as_mut() else {
+            return;
+        };
+        let Some(at) = marker.inside.iter().position(|h| *h == id) else {
+            return;
+        };
+        if drop {
+            self.kind_in_output = marker.kind_before;
+            self.kind_marker_held = None;
+        } else {
+            marker.inside.swap_remove(at);
+            if marker.inside.is_empty() {
+                self.kind_marker_held = None;
+            }
+        }
     }
 
     /// Called at the end of the document: every hold is released and the title is settled.
@@ -707,7 +735,8 @@ struct Attributes<'a> {
     amp_section: Option<Cow<'a, str>>,
     /// Microdata `itemtype`: the schema.org type of the item.
     itemtype: Option<Cow<'a, str>>,
-    /// `data-page-kind`, which stream mode writes on `<body>`.
+    /// `data-page-kind`, which stream mode writes on `<body>` and on a `<meta>` where the kind
+    /// changed in the body.
     page_kind: Option<Cow<'a, str>>,
     /// A `<meta>`'s `property` and `content` (for `og:type`).
     property: Option<Cow<'a, str>>,
@@ -730,7 +759,7 @@ impl<'a> Attributes<'a> {
             "style" => self.style = Some(attr.value()),
             "itemprop" => self.itemprop = Some(attr.value()),
             "itemtype" => self.itemtype = Some(attr.value()),
-            "data-page-kind" if tag == "body" => self.page_kind = Some(attr.value()),
+            "data-page-kind" if tag == "body" || tag == "meta" => self.page_kind = Some(attr.value()),
             "property" if tag == "meta" => self.property = Some(attr.value()),
             "content" if tag == "meta" => self.content = Some(attr.value()),
             "hidden" => self.hidden = true,
@@ -748,6 +777,15 @@ impl<'a> Attributes<'a> {
 }
 
 fn on_element(state: &Shared, el: &mut Element) -> HandlerResult {
+    judge_element(state, el)?;
+    if !el.removed() {
+        mark_kind_change(state, el);
+    }
+    Ok(())
+}
+
+/// Reads what an element says and decides what becomes of it (see the rules).
+fn judge_element(state: &Shared, el: &mut Element) -> HandlerResult {
     // The bytes of the current write, to read names and values from (see `source`).
     let (source, whole_document) = {
         let st = state.borrow();
@@ -1176,7 +1214,13 @@ fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
     // view is a copy of it (a server-rendered article repeated for crawlers), not the content
     // an application's shell left out.
     let copy = shown.saturating_mul(2) >= stats.text_chars;
-    (stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5 && !copy).then_some(html)
+    let content = stats.text_chars >= 500 && stats.paragraphs >= 2 && stats.link_density() < 0.5 && !copy;
+    if content {
+        // Shown now, as its paragraphs will be when the output is cleaned again: a second
+        // view that repeats it is a copy.
+        state.borrow_mut().prose_chars += stats.text_chars;
+    }
+    content.then_some(html)
 }
 
 /// Whether an inert element hidden from readers (a screen-reader-only span) goes: not inside
@@ -1184,6 +1228,36 @@ fn crawler_view(state: &Shared, raw: &[u8]) -> Option<Vec<u8>> {
 fn inert_text_hidden(state: &Shared) -> bool {
     let st = state.borrow();
     st.drop_screen_reader_spans && st.removes(Category::Hidden) && st.gated_depth == 0 && st.keep_depth == 0
+}
+
+/// Writes where the page's kind changed in its body (JSON-LD or microdata there said more
+/// than the `<head>` did) as `<meta data-page-kind="…">`, as `<body>` carries what the head
+/// said: the output, cleaned again, changes its judgement where the page did, although the
+/// JSON-LD that said so is gone; in a fragment, which has no `<body>`, it says the kind the
+/// JSON-LD at its start gave. Written before the first element after the change that is not
+/// removed outright (what goes takes what was written before it along), once the element has
+/// said what it says (a whole document's JSON-LD is read at its start tag, a stream's at its
+/// end), so that a stream cut anywhere writes it in the same place. Inside a held block that
+/// is then dropped it goes too, and is written again before the next element.
+fn mark_kind_change(state: &Shared, el: &mut Element) {
+    let mut st = state.borrow_mut();
+    // `<body>` and a marker an earlier cleaning wrote set `kind_in_output` themselves (see
+    // `read_page_kind`); in the head, the kind goes on `<body>`.
+    let kind = st.facts.kind.kind();
+    if kind != st.kind_in_output && st.in_body {
+        let kind_before = std::mem::replace(&mut st.kind_in_output, kind);
+        el.before(&format!("<meta data-page-kind=\"{}\">", kind.name()), ContentType::Html);
+        let inside: Vec<HoldId> = st.open_holds.iter().map(|h| h.id).collect();
+        st.kind_marker_held = (!inside.is_empty()).then_some(HeldKindMarker { kind_before, inside });
+    }
+}
+
+/// A kind marker written inside held blocks, which may yet drop it.
+struct HeldKindMarker {
+    /// What the output said before it.
+    kind_before: PageKind,
+    /// The blocks held around it that are still open.
+    inside: Vec<HoldId>,
 }
 
 /// What an element says of the kind of page: a microdata type, an `og:type`.
@@ -1199,6 +1273,14 @@ fn read_page_kind(state: &Shared, el: &mut Element, tag: &str, attrs: &Attribute
         if kind != PageKind::Other {
             let _ = el.set_attribute("data-page-kind", kind.name());
         }
+        st.kind_in_output = kind;
+    }
+    if let (true, Some(kind)) = (tag == "meta", attrs.page_kind.as_deref()) {
+        // Where an earlier cleaning saw the kind change (see `mark_kind_change`): the output
+        // says so already.
+        let mut st = state.borrow_mut();
+        st.facts.kind.declared(kind);
+        st.kind_in_output = st.facts.kind.kind();
     }
     if let Some(types) = attrs.itemtype.as_deref() {
         state.borrow_mut().facts.kind.schema_types(types);
