@@ -594,9 +594,10 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts, source: &Sour
                     class_hash = hash(&value);
                     named.screen_reader = crate::rules::has_screen_reader_class(&value);
                 }
-                weight = weight.saturating_add(word_weight(&value));
-                byline |= looks_like_byline(&value);
-                named.read(&value);
+                let words = ClassWords::of(&value);
+                weight = weight.saturating_add(words.weight());
+                byline |= words.byline;
+                named.read(&words);
             }
             "itemprop" if tag == "meta" => meta_name = Some(attr.value().to_ascii_lowercase()),
             "itemprop" => {
@@ -651,40 +652,77 @@ fn read_attributes(el: &Element, tag: &str, facts: &mut PageFacts, source: &Sour
     (weight, class_hash, byline && tag != "meta" && tag != "link", named)
 }
 
-/// Readability's class weight: ±25 for what class and id words say.
-///
-/// Of the weak boilerplate words (those stream mode holds back rather than removes) only the
-/// ones naming a region of the page (`header`, `banner`, `tabs`, `footer`, `legal` …) weigh
-/// against an element here. The others name a component (`widget`, `secondary`, `promo`,
-/// `more`), and page builders put those words on every block of the page, the article's own
-/// paragraphs included (`elementor-widget-text-editor`): stream mode has already removed such
-/// blocks when they were boilerplate.
-fn word_weight(value: &str) -> i8 {
-    let mut content = false;
-    let mut boilerplate = false;
-    for_each_word(value, |word, _, _| match signal(word) {
-        Some(WordSignal::Content) => content = true,
-        Some(WordSignal::Boilerplate { strong, category }) => {
-            boilerplate |= strong || matches!(category, Category::Navigation | Category::Footer)
-        }
-        _ => {}
-    });
-    match (content, boilerplate) {
-        (true, false) => 25,
-        (false, true) => -25,
-        _ => 0,
-    }
+/// What the words of one class or id value say, read in one pass over them (every element
+/// with a class asks, and each pass lower-cases the words again).
+#[derive(Default)]
+struct ClassWords {
+    /// A word of content (`article`, `story` …).
+    content: bool,
+    /// A word of boilerplate that weighs against an element here (see [`ClassWords::weight`]).
+    boilerplate: bool,
+    byline: bool,
+    furniture: bool,
+    caption: bool,
+    picture: bool,
 }
 
-fn looks_like_byline(value: &str) -> bool {
-    let mut byline = false;
-    for_each_word(value, |word, _, _| {
-        byline |= matches!(
+impl ClassWords {
+    fn of(value: &str) -> ClassWords {
+        let mut words = ClassWords::default();
+        for_each_word(value, |word, _, _| words.add(word));
+        words
+    }
+
+    fn add(&mut self, word: &[u8]) {
+        match signal(word) {
+            Some(WordSignal::Content) => self.content = true,
+            Some(WordSignal::Boilerplate { strong, category }) => {
+                self.boilerplate |= strong || matches!(category, Category::Navigation | Category::Footer)
+            }
+            _ => {}
+        }
+        self.byline |= matches!(
             word,
             b"byline" | b"author" | b"dateline" | b"writtenby" | b"byl" | b"contributor"
         );
-    });
-    byline
+        self.furniture |= matches!(
+            word,
+            b"dateline"
+                | b"date"
+                | b"dates"
+                | b"datetime"
+                | b"timestamp"
+                | b"pubdate"
+                | b"published"
+                | b"updated"
+                | b"posted"
+                | b"meta"
+                | b"metadata"
+                | b"tags"
+                | b"tagged"
+                | b"categories"
+                | b"kicker"
+                | b"eyebrow"
+        );
+        self.caption |= matches!(word, b"caption" | b"credit" | b"credits" | b"figcaption");
+        self.picture |= matches!(word, b"image" | b"img" | b"photo" | b"picture" | b"media" | b"figure");
+    }
+
+    /// Readability's class weight: ±25 for what class and id words say.
+    ///
+    /// Of the weak boilerplate words (those stream mode holds back rather than removes) only the
+    /// ones naming a region of the page (`header`, `banner`, `tabs`, `footer`, `legal` …) weigh
+    /// against an element here. The others name a component (`widget`, `secondary`, `promo`,
+    /// `more`), and page builders put those words on every block of the page, the article's own
+    /// paragraphs included (`elementor-widget-text-editor`): stream mode has already removed such
+    /// blocks when they were boilerplate.
+    fn weight(&self) -> i8 {
+        match (self.content, self.boilerplate) {
+            (true, false) => 25,
+            (false, true) => -25,
+            _ => 0,
+        }
+    }
 }
 
 /// What class and id words say about an element inside an article.
@@ -707,30 +745,10 @@ struct Named {
 }
 
 impl Named {
-    fn read(&mut self, value: &str) {
-        for_each_word(value, |word, _, _| {
-            self.furniture |= matches!(
-                word,
-                b"dateline"
-                    | b"date"
-                    | b"dates"
-                    | b"datetime"
-                    | b"timestamp"
-                    | b"pubdate"
-                    | b"published"
-                    | b"updated"
-                    | b"posted"
-                    | b"meta"
-                    | b"metadata"
-                    | b"tags"
-                    | b"tagged"
-                    | b"categories"
-                    | b"kicker"
-                    | b"eyebrow"
-            );
-            self.caption |= matches!(word, b"caption" | b"credit" | b"credits" | b"figcaption");
-            self.picture |= matches!(word, b"image" | b"img" | b"photo" | b"picture" | b"media" | b"figure");
-        });
+    fn read(&mut self, words: &ClassWords) {
+        self.furniture |= words.furniture;
+        self.caption |= words.caption;
+        self.picture |= words.picture;
     }
 }
 
