@@ -249,8 +249,41 @@ struct ScanState {
     /// The last text was a lone "By": a name may follow in the next.
     bare_by: bool,
     /// The text around the first `<h1>`, and around the first `<h2>` for pages without one.
+    /// Until a heading anchors one of them the two hold the same text: only `near_h1` is fed
+    /// then (see [`ScanState::near_h2_apart`]), and `near_h2` starts from a copy of it.
     near_h1: Window,
     near_h2: Window,
+}
+
+impl ScanState {
+    /// Whether `near_h2` holds text of its own: it was anchored at an `<h2>`, and no `<h1>`
+    /// has been (once one has, `near_h1` is the result and `near_h2` is not read).
+    fn near_h2_apart(&self) -> bool {
+        self.near_h2.after.is_some() && self.near_h1.after.is_none()
+    }
+
+    /// An `<h2>` begins: `near_h2`, the same as `near_h1` until now, is anchored there.
+    fn anchor_near_h2(&mut self) {
+        if self.near_h1.after.is_none() && self.near_h2.after.is_none() {
+            self.near_h2.text.clone_from(&self.near_h1.text);
+            self.near_h2.anchor();
+        }
+    }
+
+    /// Elements apart (see [`Window::separate`]).
+    fn separate_near(&mut self) {
+        self.near_h1.separate();
+        if self.near_h2_apart() {
+            self.near_h2.separate();
+        }
+    }
+
+    fn push_near(&mut self, text: &str) {
+        self.near_h1.push(text);
+        if self.near_h2_apart() {
+            self.near_h2.push(text);
+        }
+    }
 }
 
 /// The last [`BEFORE_H1`] characters of visible text until a heading; then the text from it
@@ -295,7 +328,7 @@ impl Window {
             // Before the heading the text is kept collapsed as it comes, and cut back now and
             // then to its last characters (more bytes than the window holds characters).
             None => {
-                push_collapsed(&mut self.text, text, usize::MAX);
+                push_all_collapsed(&mut self.text, text);
                 if self.text.len() > 8 * BEFORE_H1 {
                     let mut cut = self.text.len() - (4 * BEFORE_H1 + 8);
                     while !self.text.is_char_boundary(cut) {
@@ -335,6 +368,22 @@ fn push_collapsed(buffer: &mut String, text: &str, limit: usize) -> usize {
         }
     }
     added
+}
+
+/// [`push_collapsed`] with no limit, a run of characters at a time rather than one by one:
+/// before the heading, every text of the page goes through it.
+fn push_all_collapsed(buffer: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        buffer.push_str(&rest[..word]);
+        rest = &rest[word..];
+        let space = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+        if space > 0 && !buffer.ends_with(' ') {
+            buffer.push(' ');
+        }
+        rest = &rest[space..];
+    }
 }
 
 /// The text of one element being read into a fact.
@@ -472,10 +521,9 @@ fn on_element(state: &Rc<RefCell<ScanState>>, el: &mut Element, source: &Source<
         st.item_published.start(index);
     }
     if tag == "h2" {
-        st.near_h2.anchor();
+        st.anchor_near_h2();
     }
-    st.near_h1.separate();
-    st.near_h2.separate();
+    st.separate_near();
     if !el.can_have_content() {
         return Ok(());
     }
@@ -813,8 +861,7 @@ fn on_text_chunk(state: &Rc<RefCell<ScanState>>, chunk: &mut TextChunk) -> Handl
     st.item_name.push(text);
     st.item_published.push(text);
     read_by_text(&mut st, text);
-    st.near_h1.push(text);
-    st.near_h2.push(text);
+    st.push_near(text);
     Ok(())
 }
 
