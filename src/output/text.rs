@@ -172,12 +172,26 @@ impl Lines {
         if !self.in_title && self.head.holds_text(chunk.as_str()) {
             return;
         }
-        self.raw.push_str(chunk.as_str());
         if !chunk.last_in_text_node() {
+            self.raw.push_str(chunk.as_str());
             return;
         }
-        let raw = std::mem::take(&mut self.raw);
-        let text = crate::decode::entities::decode_text(&raw);
+        // A text node in one chunk (the usual one when the whole page is in memory) is read in
+        // place; one in several is read from the buffer, which keeps its room for the next.
+        if self.raw.is_empty() {
+            self.on_text_node(chunk.as_str());
+            return;
+        }
+        self.raw.push_str(chunk.as_str());
+        let mut raw = std::mem::take(&mut self.raw);
+        self.on_text_node(&raw);
+        raw.clear();
+        self.raw = raw;
+    }
+
+    /// The whole `raw` text of one text node.
+    fn on_text_node(&mut self, raw: &str) {
+        let text = crate::decode::entities::decode_text(raw);
         if self.in_title {
             if self.title.is_none() {
                 let title = collapse(&text);

@@ -7,6 +7,7 @@ use super::scan::{Kind, Node};
 use super::score::{Choice, Treat};
 use super::url::BaseUrl;
 use crate::markup::rewriter::BoxedSink;
+use crate::markup::source::{self, NameBuffer, Source};
 use crate::output::text::TextBuilder;
 use lol_html::html_content::Element;
 use lol_html::{doc_comments, doc_text, doctype, element, HandlerResult, HtmlRewriter, Settings};
@@ -176,8 +177,13 @@ fn run_over(
     let pass = Rc::new(RefCell::new(first));
     let (p1, p2) = (pass.clone(), pass.clone());
     let everything = choice.everything;
+    // Tag names are read from the bytes, not through lol_html's allocating accessor.
+    let source = Source::whole(html);
+    let source = &source;
     let settings = Settings::new()
-        .append_element_content_handler(element!("*", move |el| on_element(&p1, el, nodes, choice, tidy, text)))
+        .append_element_content_handler(element!("*", move |el| {
+            on_element(&p1, el, source, nodes, choice, tidy, text)
+        }))
         .append_document_content_handler(doc_text!(move |t| {
             let mut p = p2.borrow_mut();
             if let Some(raw) = p.noscript.as_mut() {
@@ -212,6 +218,7 @@ fn run_over(
 fn on_element(
     pass: &Rc<RefCell<Pass>>,
     el: &mut Element,
+    source: &Source<'_>,
     nodes: &[Node],
     choice: &Choice,
     tidy: &Tidy<'_>,
@@ -239,11 +246,12 @@ fn on_element(
     if p.dropping_until.is_some_and(|end| index > end) {
         p.dropping_until = None;
     }
+    let mut name_buffer = NameBuffer::default();
+    let tag = source::tag_name(el, Some(source), &mut name_buffer);
     // A document's `<title>` at the top of a fragment given whole is the page's name, which is
-    // metadata: never part of the article. (Only top-level elements are asked: reading a tag
-    // name allocates.)
+    // metadata: never part of the article.
     let top_level = nodes.get(index as usize).is_some_and(|n| n.parent == super::scan::NONE);
-    if top_level && el.tag_name() == "title" {
+    if top_level && tag == "title" {
         el.remove();
         return Ok(());
     }
@@ -253,15 +261,15 @@ fn on_element(
         drop(p);
         match choice.treat.get(index as usize).copied().unwrap_or(Treat::Keep) {
             Treat::Drop => drop_element(pass, el, end)?,
-            _ if el.tag_name() == "noscript" => image_fallback(pass, el, tidy)?,
-            Treat::Figure => keep(el, Some("figure"), tidy, text),
-            Treat::Caption => keep(el, Some("figcaption"), tidy, text),
+            _ if tag == "noscript" => image_fallback(pass, el, tidy)?,
+            Treat::Figure => keep(el, &tag, Some("figure"), tidy, text),
+            Treat::Caption => keep(el, &tag, Some("figcaption"), tidy, text),
             Treat::Unwrap => el.remove_and_keep_content(),
-            Treat::Keep => keep(el, None, tidy, text),
+            Treat::Keep => keep(el, &tag, None, tidy, text),
         }
     } else if choice.everything {
         drop(p);
-        keep(el, None, tidy, text);
+        keep(el, &tag, None, tidy, text);
     } else {
         // Outside the article only its tags go: the text between them is removed as it comes,
         // and what it holds is decided element by element. (Removing it whole would also take
@@ -272,17 +280,17 @@ fn on_element(
     Ok(())
 }
 
-/// Keeps an element of the article, renamed `rename` (a container of content, not a void
-/// element): tidied for HTML, told to the text writer for text.
-fn keep(el: &mut Element, rename: Option<&str>, tidy: &Tidy<'_>, text: Option<&TextBuilder>) {
+/// Keeps an element of the article, `tag`, renamed `rename` (a container of content, not a
+/// void element): tidied for HTML, told to the text writer for text.
+fn keep(el: &mut Element, tag: &str, rename: Option<&str>, tidy: &Tidy<'_>, text: Option<&TextBuilder>) {
     let renamed = rename.filter(|_| el.can_have_content());
     match text {
-        Some(text) => text.element(el, &renamed.map_or_else(|| el.tag_name(), str::to_string)),
+        Some(text) => text.element(el, renamed.unwrap_or(tag)),
         None => {
             if let Some(tag) = renamed {
                 let _ = el.set_tag_name(tag);
             }
-            tidy_element(el, tidy);
+            tidy_element(el, renamed.unwrap_or(tag), tidy);
         }
     }
 }
@@ -355,8 +363,8 @@ fn attribute(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
-    let tag = el.tag_name();
+/// Tidies an element of the article whose tag (as it will be written) is `tag`.
+fn tidy_element(el: &mut Element, tag: &str, tidy: &Tidy<'_>) {
     let mut lazy_src: Option<String> = None;
     let mut lazy_srcset: Option<String> = None;
     let mut code_language: Option<String> = None;
@@ -366,7 +374,7 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
     for attr in el.attributes() {
         let name = attr.name();
         has_address |= matches!(name.as_str(), "href" | "src" | "poster" | "srcset");
-        if name.starts_with("data-") && matches!(tag.as_str(), "img" | "source") {
+        if name.starts_with("data-") && matches!(tag, "img" | "source") {
             let value = attr.value();
             if lazy_src.is_none() && LAZY_SRC.contains(&name.as_str()) && looks_like_url(&value) {
                 lazy_src = Some(value);
@@ -374,10 +382,10 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
                 lazy_srcset = Some(value);
             }
         }
-        if name == "class" && matches!(tag.as_str(), "pre" | "code") {
+        if name == "class" && matches!(tag, "pre" | "code") {
             code_language = language_class(&attr.value());
         }
-        if !keeps_attribute(&tag, &name) && !tidy.keep_attributes.iter().any(|k| k.eq_ignore_ascii_case(&name)) {
+        if !keeps_attribute(tag, &name) && !tidy.keep_attributes.iter().any(|k| k.eq_ignore_ascii_case(&name)) {
             drop.push(name);
         }
     }
@@ -387,7 +395,7 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
     if let Some(language) = code_language {
         let _ = el.set_attribute("class", &format!("language-{language}"));
     }
-    if matches!(tag.as_str(), "img" | "source") {
+    if matches!(tag, "img" | "source") {
         let placeholder = el.get_attribute("src").is_none_or(|s| is_placeholder(&s));
         if let (true, Some(src)) = (
             placeholder,
@@ -409,7 +417,7 @@ fn tidy_element(el: &mut Element, tidy: &Tidy<'_>) {
         }
     }
     // (An image may have been given its lazy address just above.)
-    let has_address = has_address || matches!(tag.as_str(), "img" | "source");
+    let has_address = has_address || matches!(tag, "img" | "source");
     if let Some(base) = tidy.base.as_ref().filter(|_| has_address) {
         for name in ["href", "src", "poster"] {
             if let Some(value) = el.get_attribute(name) {
