@@ -8,60 +8,75 @@
 
 use crate::options::Category;
 
-/// (label, category, what the report says).
-const LABELS: &[(&str, Category, &str)] = {
+/// (label's words, category, what the report says).
+const LABELS: &[(&[&str], Category, &str)] = {
     use Category::*;
     const JUMP: &str = "a link within the page";
     const CONTENTS: &str = "a table of contents' title";
     const PLACEHOLDER: &str = "a placeholder for what a script loads";
     const CONTROL: &str = "a control's label";
     &[
-        ("skip to content", Navigation, JUMP),
-        ("skip to main content", Navigation, JUMP),
-        ("skip to main", Navigation, JUMP),
-        ("skip to navigation", Navigation, JUMP),
-        ("skip to footer", Navigation, JUMP),
-        ("skip navigation", Navigation, JUMP),
-        ("jump to content", Navigation, JUMP),
-        ("jump to main content", Navigation, JUMP),
-        ("jump to navigation", Navigation, JUMP),
-        ("back to top", Navigation, JUMP),
-        ("scroll to top", Navigation, JUMP),
-        ("go to top", Navigation, JUMP),
-        ("return to top", Navigation, JUMP),
-        ("top of page", Navigation, JUMP),
-        ("table of contents", Navigation, CONTENTS),
-        ("in this article", Navigation, CONTENTS),
-        ("on this page", Navigation, CONTENTS),
-        ("add to cart", NonContent, CONTROL),
-        ("add to bag", NonContent, CONTROL),
-        ("add to basket", NonContent, CONTROL),
-        ("add to wishlist", NonContent, CONTROL),
-        ("loading", NonContent, PLACEHOLDER),
-        ("loading content", NonContent, PLACEHOLDER),
-        ("please wait", NonContent, PLACEHOLDER),
-        ("click to expand", NonContent, CONTROL),
-        ("click to expand this", NonContent, CONTROL),
+        (&["skip", "to", "content"], Navigation, JUMP),
+        (&["skip", "to", "main", "content"], Navigation, JUMP),
+        (&["skip", "to", "main"], Navigation, JUMP),
+        (&["skip", "to", "navigation"], Navigation, JUMP),
+        (&["skip", "to", "footer"], Navigation, JUMP),
+        (&["skip", "navigation"], Navigation, JUMP),
+        (&["jump", "to", "content"], Navigation, JUMP),
+        (&["jump", "to", "main", "content"], Navigation, JUMP),
+        (&["jump", "to", "navigation"], Navigation, JUMP),
+        (&["back", "to", "top"], Navigation, JUMP),
+        (&["scroll", "to", "top"], Navigation, JUMP),
+        (&["go", "to", "top"], Navigation, JUMP),
+        (&["return", "to", "top"], Navigation, JUMP),
+        (&["top", "of", "page"], Navigation, JUMP),
+        (&["table", "of", "contents"], Navigation, CONTENTS),
+        (&["in", "this", "article"], Navigation, CONTENTS),
+        (&["on", "this", "page"], Navigation, CONTENTS),
+        (&["add", "to", "cart"], NonContent, CONTROL),
+        (&["add", "to", "bag"], NonContent, CONTROL),
+        (&["add", "to", "basket"], NonContent, CONTROL),
+        (&["add", "to", "wishlist"], NonContent, CONTROL),
+        (&["loading"], NonContent, PLACEHOLDER),
+        (&["loading", "content"], NonContent, PLACEHOLDER),
+        (&["please", "wait"], NonContent, PLACEHOLDER),
+        (&["click", "to", "expand"], NonContent, CONTROL),
+        (&["click", "to", "expand", "this"], NonContent, CONTROL),
     ]
 };
 
 /// Longest label, in bytes: longer text is never one.
 const LONGEST: usize = 40;
 
+/// Most bytes of spaces, dots and arrows around a label.
+const DRESS: usize = 16;
+
 /// The category and the report's reason when `text` (a block's text, whitespace collapsed) is
 /// nothing but a control's label: "Skip to main content" and "  Loading… " are, "Loading the
 /// dishwasher" is not.
 pub(crate) fn control_label(text: &str) -> Option<(Category, &'static str)> {
+    // Most blocks are longer than any label: told apart by their length before anything else.
+    if text.len() > LONGEST + DRESS {
+        return None;
+    }
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() || is_decoration(c));
     if trimmed.is_empty() || trimmed.len() > LONGEST {
         return None;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let first = trimmed.as_bytes()[0].to_ascii_lowercase();
     LABELS.iter().find_map(|&(label, category, reason)| {
-        let same = label.split(' ').count() == words.len()
-            && label.split(' ').zip(&words).all(|(l, w)| l.eq_ignore_ascii_case(w));
+        let same = label[0].as_bytes()[0] == first && same_words(label, trimmed);
         same.then_some((category, reason))
     })
+}
+
+/// Whether `text` is the words of `label` (lower case) in any case and spacing.
+fn same_words(label: &[&str], text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    label
+        .iter()
+        .all(|l| words.next().is_some_and(|w| l.eq_ignore_ascii_case(w)))
+        && words.next().is_none()
 }
 
 /// Marks around a label: ellipses, arrows, carets and the punctuation buttons end with.
@@ -90,6 +105,7 @@ mod tests {
             "Click to expand...",
             "Table of Contents",
             "Jump to  content",
+            "Back\u{a0}to top",
             "Add to cart",
         ] {
             assert!(control_label(text).is_some(), "{text:?}");
