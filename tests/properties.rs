@@ -213,13 +213,10 @@ proptest! {
         let out = cleaner(Mode::Stream).clean_str(&html).unwrap().html;
         // But the `<meta data-page-kind>` stream mode writes where the page's kind changed in its
         // body, for its output to be cleaned again as it was.
-        let markers = out.matches("<meta data-page-kind=").count() - html.matches("<meta data-page-kind=").count().min(out.matches("<meta data-page-kind=").count());
-        let mut output = start_tags(out.as_bytes());
-        for _ in 0..markers {
-            if let Some(at) = output.iter().position(|t| t == "meta") {
-                output.remove(at);
-            }
-        }
+        let unmarked = ["article", "forum", "product", "listing", "documentation", "other"]
+            .iter()
+            .fold(out.clone(), |out, kind| out.replace(&format!("<meta data-page-kind=\"{kind}\">"), ""));
+        let output = start_tags(unmarked.as_bytes());
         let input = start_tags_with_noscript(html.as_bytes());
         prop_assert!(is_sub_multiset(&output, &input), "new elements appeared:\n{:?}\nfrom\n{:?}\noutput: {}", output, input, out);
     }

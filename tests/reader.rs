@@ -541,3 +541,23 @@ fn a_fragments_title_is_metadata_not_article() {
     let meta = cleaned.report.metadata.unwrap();
     assert_eq!(meta.title.as_deref(), Some("Bridge approved"));
 }
+
+/// The page-kind marker stream mode writes where JSON-LD in the body changed the kind is for
+/// cleaning stream output again; it never shows in reader mode's article.
+#[test]
+fn the_article_carries_no_page_kind_marker() {
+    let page = format!(
+        r#"<html><head><title>Bridge approved</title></head><body><main><article>
+        <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge approved"}}</script>
+        <h1>Bridge approved</h1>{}</article></main></body></html>"#,
+        story(5)
+    );
+    let stream = Cleaner::new(Options::default()).unwrap().clean_str(&page).unwrap().html;
+    assert!(stream.contains(r#"<meta data-page-kind="article">"#), "{stream}");
+    let article = read(&page).html;
+    assert!(article.contains("4: The council met"), "{article}");
+    assert!(
+        !article.contains("<meta") && !article.contains("data-page-kind"),
+        "{article}"
+    );
+}

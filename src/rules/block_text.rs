@@ -104,9 +104,10 @@ impl BlockStats {
     }
 
     /// Whether this is a list of cards each wrapped whole in its link, summary and all: more
-    /// link text per link than any menu item or headline has.
+    /// link text per link than any menu item or headline has, and next to no text outside
+    /// the links.
     pub fn is_wrapped_cards(&self) -> bool {
-        self.links >= 3 && self.link_chars / self.links >= WRAPPED_CARD_CHARS
+        self.links >= 3 && self.link_chars / self.links >= WRAPPED_CARD_CHARS && self.link_density() >= 0.8
     }
 
     /// Whether this is the shape of a page's main content: a good deal of text, in several

@@ -8,12 +8,14 @@
 
 use crate::options::Category;
 
+/// What the report says of a placeholder for what a script loads.
+const PLACEHOLDER: &str = "a placeholder for what a script loads";
+
 /// (label's words, category, what the report says).
 const LABELS: &[(&[&str], Category, &str)] = {
     use Category::*;
     const JUMP: &str = "a link within the page";
     const CONTENTS: &str = "a table of contents' title";
-    const PLACEHOLDER: &str = "a placeholder for what a script loads";
     const CONTROL: &str = "a control's label";
     &[
         (&["skip", "to", "content"], Navigation, JUMP),
@@ -53,7 +55,7 @@ const DRESS: usize = 16;
 
 /// The category and the report's reason when `text` (a block's text, whitespace collapsed) is
 /// nothing but a control's label: "Skip to main content" and "  Loading… " are, "Loading the
-/// dishwasher" is not.
+/// dishwasher" is not, nor a heading "Loading" (a placeholder ends with an ellipsis).
 pub(crate) fn control_label(text: &str) -> Option<(Category, &'static str)> {
     // Most blocks are longer than any label: told apart by their length before anything else.
     if text.len() > LONGEST + DRESS {
@@ -64,8 +66,11 @@ pub(crate) fn control_label(text: &str) -> Option<(Category, &'static str)> {
         return None;
     }
     let first = trimmed.as_bytes()[0].to_ascii_lowercase();
+    // A placeholder says it is waiting ("Loading...", "Please wait…"); "Loading" alone may be
+    // a heading (a removal checklist's "Packing", "Loading", "Unloading").
+    let waiting = text.trim_end().ends_with("...") || text.trim_end().ends_with('…');
     LABELS.iter().find_map(|&(label, category, reason)| {
-        let same = label[0].as_bytes()[0] == first && same_words(label, trimmed);
+        let same = label[0].as_bytes()[0] == first && same_words(label, trimmed) && (reason != PLACEHOLDER || waiting);
         same.then_some((category, reason))
     })
 }
@@ -100,7 +105,7 @@ mod tests {
             "↑ Back to top",
             "Loading...",
             "Loading…",
-            " Loading ",
+            " Loading... ",
             "Please wait...",
             "Click to expand...",
             "Table of Contents",
@@ -122,7 +127,8 @@ mod tests {
             "",
             "...",
             "We skip to the main content of the talk.",
-            "Read more about our history",
+            "Loading",
+            "Please wait",
         ] {
             assert!(control_label(text).is_none(), "{text:?}");
         }

@@ -141,8 +141,9 @@ pub(crate) enum Evidence {
     /// one stating a figure (a price the page shows struck out, a count it shows as an icon).
     ScreenReaderText,
     /// A `<header>` inside an `<article>`: that article's own when it has a heading (a story
-    /// card's headline over its summary, byline and date, however many links); else judged as
-    /// a weak word (a forum post's header of its poster's details).
+    /// card's headline over its summary, byline and date, however many links) and is no prompt
+    /// ("Subscribe to keep reading"); else judged as a weak word (a forum post's header of its
+    /// poster's details).
     ArticleHeader,
     /// A sectioning tag or role that is chrome on its own (`<aside>`, `role="dialog"`): kept
     /// when it wraps the headline, the main content or article-like text.
@@ -182,6 +183,19 @@ pub(crate) const SCREEN_READER_FIGURE_CHARS: usize = 40;
 /// Below this much prose before it, a block may be the page's first content.
 pub(crate) const LITTLE_PROSE: usize = 500;
 
+/// Whether a held block is (part of) the listing of a page that lists items: on a page its
+/// structured data calls a listing, before the page has shown prose, a grid of cards or a list
+/// of teasers, whatever word its wrapper carries (a feed names it for the ads placed between
+/// its rows; a shop's grids sit in "sidebar" or "recirc" wrappers) but navigation (a menu's
+/// grid of tiles). A listing comes in several grids, so every such grid counts: the price is
+/// that a sponsored grid on such a page stays too.
+fn is_listing_grid(stats: &crate::rules::block_text::BlockStats, category: Category, context: Context) -> bool {
+    context.kind == page_kind::PageKind::Listing
+        && context.before_content()
+        && (stats.is_card_grid() || stats.is_teaser_list())
+        && matches!(category, Category::Ads | Category::Related | Category::Sidebar)
+}
+
 /// Whether a held block whose text and shape are `stats` holds the article.
 pub(crate) fn holds_article(
     stats: &crate::rules::block_text::BlockStats,
@@ -201,16 +215,7 @@ pub(crate) fn holds_article(
             category,
             Category::Paywall | Category::Newsletter | Category::Consent | Category::Ads | Category::Hidden
         );
-    // The items of a page that lists them (a category's stories, a shop's products), where the
-    // page has shown little else: a grid of cards, whatever word its wrapper carries (a feed
-    // names its wrapper for the ads placed between its rows).
-    let listing = context.kind == page_kind::PageKind::Listing
-        && context.before_content()
-        && (stats.is_card_grid() || stats.is_teaser_list())
-        && matches!(
-            category,
-            Category::Ads | Category::Related | Category::Sidebar | Category::Navigation
-        );
+    let listing = is_listing_grid(stats, category, context);
     // Posts of a thread the page did not declare: a long, link-poor run of comments before
     // any article text is the thread itself.
     let thread = category == Category::Comments
@@ -261,7 +266,10 @@ pub(crate) fn holds_article(
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),
-        Evidence::ArticleHeader => stats.headings > 0 || holds_article(stats, category, Evidence::Weak, context),
+        Evidence::ArticleHeader => {
+            (stats.headings > 0 && phrases::judge(&stats.text, 0).is_none())
+                || holds_article(stats, category, Evidence::Weak, context)
+        }
         Evidence::ScreenReaderText => {
             headline
                 || (stats.text_chars <= SCREEN_READER_FIGURE_CHARS && stats.text.bytes().any(|b| b.is_ascii_digit()))
@@ -673,6 +681,8 @@ struct TokenState {
     /// The strongest boilerplate word: category, strong, start, end.
     boilerplate: Option<(Category, bool, usize, usize)>,
     modifier: bool,
+    /// A word said the rest of the token names what is hidden (see [`WordSignal::Hides`]).
+    hiding: bool,
     content: bool,
     /// Where the word "author" stands in the token, if it does.
     author: Option<(usize, usize)>,
@@ -730,7 +740,11 @@ fn judge_tokens<'a>(attr: &'static str, value: &'a str, verdict: &mut WordVerdic
             settle_token(attr, value, std::mem::take(&mut token), verdict);
             token_index = index;
         }
+        if token.hiding {
+            return;
+        }
         match signal(word) {
+            Some(WordSignal::Hides) => token.hiding = true,
             Some(WordSignal::Boilerplate { .. }) if is_qualified(token.qualifier, word) => {}
             Some(WordSignal::Boilerplate { category, strong })
                 if token.boilerplate.is_none_or(|(_, s, _, _)| strong && !s) =>
@@ -1031,6 +1045,17 @@ mod tests {
         // A state of the element (hide the ad, hide it in the app, hide it when printing).
         assert_eq!(classify(&div("summary-items hide-read-more-ad")), Verdict::Pass);
         assert_eq!(classify(&div("hide-on-mobile-app site-wrap")), Verdict::Pass);
+        // What comes before "hide" still says what the element is.
+        assert!(matches!(
+            classify(&div("newsletter-signup-hide-on-app")),
+            Verdict::Verify {
+                category: Category::Newsletter,
+                ..
+            } | Verdict::Remove {
+                category: Category::Newsletter,
+                ..
+            }
+        ));
         assert_eq!(classify(&div("entry-content")), Verdict::Content);
         assert!(matches!(
             classify(&div("related-articles")),

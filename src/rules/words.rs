@@ -16,8 +16,11 @@ pub(crate) enum WordSignal {
     /// The element is content (article, story, post body …).
     Content,
     /// The token describes a state or a capability, not what the element is
-    /// (`has-sidebar`, `with-comments`, `no-ads`, `hide-read-more-ad`): its other words are ignored.
+    /// (`has-sidebar`, `with-comments`, `no-ads`): its other words are ignored.
     Modifier,
+    /// The words after it in the token name what is hidden where, not what the element is
+    /// (`hide-read-more-ad`, `sidebar-ad-hide-mobile`: the first is no ad, the second is one).
+    Hides,
 }
 
 const fn boilerplate(category: Category, strong: bool) -> WordSignal {
@@ -227,9 +230,10 @@ const WORDS: &[(WordSignal, &[&str])] = {
             WordSignal::Modifier,
             &[
                 "has", "with", "no", "without", "is", "show", "enabled", "disabled", "toggle", "count", "counter",
-                "open", "active", "hide",
+                "open", "active",
             ],
         ),
+        (WordSignal::Hides, &["hide"]),
     ]
 };
 

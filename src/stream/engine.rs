@@ -130,6 +130,9 @@ pub(crate) struct State {
     kind_in_output: PageKind,
     /// The last kind marker, while blocks held around it may still drop it.
     kind_marker_held: Option<HeldKindMarker>,
+    /// Stream mode writes kind markers; reader mode, whose article is cut from this output,
+    /// knows the kind from the page itself.
+    write_kind_markers: bool,
     json_ld: String,
     json_ld_too_large: bool,
     /// The JSON-LD block being read is an HTML `<script>` (the only kind whose text is JSON).
@@ -215,6 +218,7 @@ impl State {
             section_depth: 0,
             kind_in_output: PageKind::Other,
             kind_marker_held: None,
+            write_kind_markers: options.mode == crate::options::Mode::Stream,
             seen_h1: false,
             prose_chars: 0,
             shown: Shown::default(),
@@ -1243,11 +1247,19 @@ fn mark_kind_change(state: &Shared, el: &mut Element) {
     let mut st = state.borrow_mut();
     // `<body>` and a marker an earlier cleaning wrote set `kind_in_output` themselves (see
     // `read_page_kind`); in the head, the kind goes on `<body>`.
+    if !st.write_kind_markers {
+        return;
+    }
     let kind = st.facts.kind.kind();
     if kind != st.kind_in_output && st.in_body {
         let kind_before = std::mem::replace(&mut st.kind_in_output, kind);
         el.before(&format!("<meta data-page-kind=\"{}\">", kind.name()), ContentType::Html);
         let inside: Vec<HoldId> = st.open_holds.iter().map(|h| h.id).collect();
+        // A marker still held says what the output said before it, not this one.
+        let kind_before = st
+            .kind_marker_held
+            .as_ref()
+            .map_or(kind_before, |held| held.kind_before);
         st.kind_marker_held = (!inside.is_empty()).then_some(HeldKindMarker { kind_before, inside });
     }
 }
@@ -1455,7 +1467,13 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
             category,
             reason,
             evidence,
-        } => (!rules::holds_article(&stats, *category, *evidence, open.context)).then(|| (*category, reason.clone())),
+        } => {
+            // An article's header with a prompt removed inside it ("Already a subscriber?") is
+            // the prompt's box.
+            let prompt_box = *evidence == Evidence::ArticleHeader && st.ledger.recorded_inside(id, &PROMPTS) > 0;
+            (prompt_box || !rules::holds_article(&stats, *category, *evidence, open.context))
+                .then(|| (*category, reason.clone()))
+        }
         // A wrapper around a single kept block, with no text of its own and nothing removed
         // inside, says what that block said: kept.
         HoldKind::Text if stats.children == 1 && stats.own_text_chars == 0 && !st.ledger.anything_inside(id) => None,
@@ -1471,6 +1489,7 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
                 .flatten();
             control_label(&stats)
+                .filter(|(category, _)| st.removes(*category))
                 .or_else(|| judged.map(|v| (v.category, Reason::Text(v.reason))))
                 .or_else(|| {
                     // On a thread (or a page that does not say what it is, as most forum
@@ -1582,7 +1601,12 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
         }
         None => {
             st.count_prose(tag, &stats);
-            st.keep_scanned(id, stats);
+            // A link within the page was held for its label alone: the block around it reads
+            // its words again, as it did before links were held (a "Subscribe now" button
+            // written as `<a href="#">` is the prompt's text).
+            if &**tag != "a" {
+                st.keep_scanned(id, stats);
+            }
             st.finish_hold(id, false);
             false
         }
