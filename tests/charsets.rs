@@ -181,3 +181,23 @@ fn a_declared_charset_that_names_no_encoding_is_ignored_and_said() {
     };
     assert!(cleaner.clean_bytes_page(source, page).unwrap().1.warnings.is_empty());
 }
+
+/// A UTF-8 page whose `<meta>` names another encoding too late for the prescan (after a long
+/// script): read as UTF-8, as browsers do, and its output says UTF-8. Left as it was, the
+/// declaration would fall within the prescan of the shorter output, and cleaning the output
+/// again would read it as Latin-1.
+#[test]
+fn a_late_declaration_the_bytes_contradict_is_corrected_in_the_output() {
+    let script = format!("<script>{}</script>", "var x = 1;\n".repeat(200));
+    let html = format!(
+        "<html><head>{script}<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\
+         <title>Hôtel</title></head><body><article><p>Hôtel du Louvre, Paris: {}</p></article></body></html>",
+        "le petit-déjeuner est servi de sept à dix heures. ".repeat(4)
+    );
+    let (once, report) = clean(html.as_bytes(), None);
+    assert_eq!(report.encoding.as_deref(), Some("UTF-8"));
+    assert!(once.contains("charset=utf-8") && !once.contains("ISO-8859-1"), "{once}");
+    let (twice, _) = clean(once.as_bytes(), None);
+    assert_eq!(twice, once);
+    assert!(twice.contains("Hôtel du Louvre"));
+}

@@ -364,6 +364,22 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// Whether a `<meta>` with these attributes declares an encoding other than UTF-8 (as the
+/// prescan reads it). Stream output is UTF-8: such a declaration, left in it, would make it
+/// read wrongly (when the page's bytes were UTF-8 and the declaration came too late for the
+/// prescan, which reads it in the shorter output).
+pub(crate) fn declares_other_than_utf8(charset: Option<&str>, http_equiv: Option<&str>, content: Option<&str>) -> bool {
+    let label = match (charset, http_equiv, content) {
+        (Some(charset), _, _) => Some(charset.to_string()),
+        (None, Some(equiv), Some(content)) if equiv.trim().eq_ignore_ascii_case("content-type") => charset_of(content),
+        _ => None,
+    };
+    label
+        .as_deref()
+        .and_then(encoding_for_label)
+        .is_some_and(|e| e != UTF_8 && e != UTF_16BE && e != UTF_16LE)
+}
+
 /// `charset=…` in a Content-Type value.
 fn charset_of(content: &str) -> Option<String> {
     let lower = content.to_ascii_lowercase();

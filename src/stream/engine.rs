@@ -629,6 +629,19 @@ fn apply_filters(state: &Shared, el: &mut Element, tag: &str) -> HandlerResult {
     Ok(())
 }
 
+/// Whether a `<meta>` declares an encoding other than the output's UTF-8.
+fn declares_other_encoding(el: &Element) -> bool {
+    if !el.has_attribute("charset") && !el.has_attribute("http-equiv") {
+        return false;
+    }
+    let (charset, equiv, content) = (
+        el.get_attribute("charset"),
+        el.get_attribute("http-equiv"),
+        el.get_attribute("content"),
+    );
+    crate::decode::charset::declares_other_than_utf8(charset.as_deref(), equiv.as_deref(), content.as_deref())
+}
+
 /// A page decoded to UTF-8 must say so: `<meta charset>` and the Content-Type `<meta>` are corrected.
 fn declare_utf8(el: &mut Element) {
     if el.has_attribute("charset") {
@@ -807,7 +820,7 @@ fn judge_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if el.removed() {
         return Ok(());
     }
-    if tag == "meta" && state.borrow().transcoded {
+    if tag == "meta" && (state.borrow().transcoded || declares_other_encoding(el)) {
         declare_utf8(el);
     }
     if ForeignContent::is_root(&tag, el.namespace_uri()) {
