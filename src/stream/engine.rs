@@ -1258,23 +1258,24 @@ fn inert_text_hidden(state: &Shared) -> bool {
 /// is then dropped it goes too, and is written again before the next element.
 fn mark_kind_change(state: &Shared, el: &mut Element) {
     let mut st = state.borrow_mut();
-    // `<body>` and a marker an earlier cleaning wrote set `kind_in_output` themselves (see
-    // `read_page_kind`); in the head, the kind goes on `<body>`.
-    if !st.write_kind_markers {
+    // In the head, the kind goes on `<body>`; `<body>` and a marker an earlier cleaning wrote
+    // set `kind_in_output` themselves (see `read_page_kind`).
+    if !st.write_kind_markers || !st.in_body {
         return;
     }
     let kind = st.facts.kind.kind();
-    if kind != st.kind_in_output && st.in_body {
-        let kind_before = std::mem::replace(&mut st.kind_in_output, kind);
-        el.before(&format!("<meta data-page-kind=\"{}\">", kind.name()), ContentType::Html);
-        let inside: Vec<HoldId> = st.open_holds.iter().map(|h| h.id).collect();
-        // A marker still held says what the output said before it, not this one.
-        let kind_before = st
-            .kind_marker_held
-            .as_ref()
-            .map_or(kind_before, |held| held.kind_before);
-        st.kind_marker_held = (!inside.is_empty()).then_some(HeldKindMarker { kind_before, inside });
+    if kind == st.kind_in_output {
+        return;
     }
+    el.before(&format!("<meta data-page-kind=\"{}\">", kind.name()), ContentType::Html);
+    // A marker still held says what the output said before it, not this one.
+    let kind_before = st
+        .kind_marker_held
+        .as_ref()
+        .map_or(st.kind_in_output, |held| held.kind_before);
+    let inside: Vec<HoldId> = st.open_holds.iter().map(|h| h.id).collect();
+    st.kind_marker_held = (!inside.is_empty()).then_some(HeldKindMarker { kind_before, inside });
+    st.kind_in_output = kind;
 }
 
 /// A kind marker written inside held blocks, which may yet drop it.
@@ -1494,15 +1495,14 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
         HoldKind::Text if stats.has_h1 || stats.has_main_content => None,
         // A link within the page is held only for its label ("Skip to main content"); its
         // other words are judged with the block around it.
-        HoldKind::Text if &**tag == "a" => control_label(&stats).filter(|(category, _)| st.removes(*category)),
+        HoldKind::Text if &**tag == "a" => control_label(st, &stats),
         HoldKind::Text => {
             // Judged by phrases when short, and only on its whole text.
             let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
             let judged = (whole && stats.text_chars > 0 && stats.text_chars <= phrases::MAX_JUDGED_TEXT)
                 .then(|| phrases::judge(&stats.text, st.ledger.recorded_inside(id, &PROMPTS)))
                 .flatten();
-            control_label(&stats)
-                .filter(|(category, _)| st.removes(*category))
+            control_label(st, &stats)
                 .or_else(|| judged.map(|v| (v.category, Reason::Text(v.reason))))
                 .or_else(|| {
                     // On a thread (or a page that does not say what it is, as most forum
@@ -1626,12 +1626,14 @@ fn decide(st: &mut State, open: &OpenHold, end_at: usize) -> bool {
     }
 }
 
-/// A held block that is nothing but a control's label or a script's placeholder.
-fn control_label(stats: &BlockStats) -> Option<(Category, Reason)> {
+/// A held block that is nothing but a control's label or a script's placeholder, of a
+/// category the options remove.
+fn control_label(st: &State, stats: &BlockStats) -> Option<(Category, Reason)> {
     let whole = stats.text.len() < TEXT_SAMPLE_BYTES;
     whole
         .then(|| rules::labels::control_label(&stats.text))
         .flatten()
+        .filter(|(category, _)| st.removes(*category))
         .map(|(category, reason)| (category, Reason::Fixed(reason)))
 }
 
