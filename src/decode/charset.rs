@@ -348,20 +348,30 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
         }
         let attrs = crate::decode::tag_attributes::tag_attributes(&text[start + 5..end]);
         let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
-        let label = match (get("charset"), get("http-equiv"), get("content")) {
-            (Some(charset), _, _) => Some(charset.to_string()),
-            (None, Some(equiv), Some(content)) if equiv.eq_ignore_ascii_case("content-type") => charset_of(content),
-            _ => None,
-        };
-        if let Some(encoding) = label.as_deref().and_then(encoding_for_label) {
-            return Some(match encoding {
-                e if e == UTF_16BE || e == UTF_16LE => UTF_8,
-                e if e == X_USER_DEFINED => WINDOWS_1252,
-                e => e,
-            });
+        if let Some(encoding) = meta_encoding(get("charset"), get("http-equiv"), get("content")) {
+            return Some(encoding);
         }
     }
     None
+}
+
+/// The encoding a `<meta>` with these attributes declares, as the prescan reads it: its
+/// `charset`, or the `charset=` of a Content-Type `http-equiv`. UTF-16 labels mean UTF-8 here
+/// (the bytes were read as ASCII), `x-user-defined` means windows-1252.
+fn meta_encoding(charset: Option<&str>, http_equiv: Option<&str>, content: Option<&str>) -> Option<&'static Encoding> {
+    let label = match (charset, http_equiv, content) {
+        (Some(charset), _, _) => Some(charset.to_string()),
+        (None, Some(equiv), Some(content)) if equiv.eq_ignore_ascii_case("content-type") => charset_of(content),
+        _ => None,
+    };
+    label
+        .as_deref()
+        .and_then(encoding_for_label)
+        .map(|encoding| match encoding {
+            e if e == UTF_16BE || e == UTF_16LE => UTF_8,
+            e if e == X_USER_DEFINED => WINDOWS_1252,
+            e => e,
+        })
 }
 
 /// Whether a `<meta>` with these attributes declares an encoding other than UTF-8 (as the
@@ -369,15 +379,7 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
 /// read wrongly (when the page's bytes were UTF-8 and the declaration came too late for the
 /// prescan, which reads it in the shorter output).
 pub(crate) fn declares_other_than_utf8(charset: Option<&str>, http_equiv: Option<&str>, content: Option<&str>) -> bool {
-    let label = match (charset, http_equiv, content) {
-        (Some(charset), _, _) => Some(charset.to_string()),
-        (None, Some(equiv), Some(content)) if equiv.trim().eq_ignore_ascii_case("content-type") => charset_of(content),
-        _ => None,
-    };
-    label
-        .as_deref()
-        .and_then(encoding_for_label)
-        .is_some_and(|e| e != UTF_8 && e != UTF_16BE && e != UTF_16LE)
+    meta_encoding(charset, http_equiv, content).is_some_and(|e| e != UTF_8)
 }
 
 /// `charset=…` in a Content-Type value.
