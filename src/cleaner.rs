@@ -30,6 +30,7 @@ use std::sync::{Arc, OnceLock};
 /// assert_eq!(cleaner.clean_str(page)?.html, "<article><p>The story.</p></article>");
 /// # Ok::<(), stripwall::Error>(())
 /// ```
+#[derive(Clone)]
 pub struct Cleaner {
     options: Options,
     selectors: Selectors,
@@ -213,6 +214,11 @@ impl Cleaner {
 
     /// Starts a streaming run: cleaned output goes to `sink` as it is produced.
     ///
+    /// In reader mode the article goes to `sink` at [`end`](CleanStream::end): the input is
+    /// kept until then and read whole, unless it outgrows half of
+    /// [`Options::memory_limit`], when it is cleaned as it comes (and only the cleaned page is
+    /// kept). Either way the article is the same.
+    ///
     /// ```
     /// let cleaner = stripwall::Cleaner::new(Default::default())?;
     /// let mut out = Vec::new();
@@ -295,6 +301,15 @@ impl Cleaner {
             .with_memory_settings(memory)
             .with_strict(false);
         let output = stream_output(state.clone(), sink.clone());
+        // Reader mode gives nothing before the end: a page that comes in writes is kept whole
+        // until then, and read as one (see `WholeInput`).
+        let whole_input = (self.options.mode == Mode::Reader && whole_document.is_none()).then(|| WholeInput {
+            cleaner: Box::new(self.clone()),
+            url: page.url.map(str::to_string),
+            charset: page.charset.map(str::to_string),
+            bytes: Vec::new(),
+            text: None,
+        });
         CleanStream {
             rewriter: Some(HtmlRewriter::new(settings, output)),
             state,
@@ -311,6 +326,7 @@ impl Cleaner {
             input_text: VisibleText::default(),
             unread_input: None,
             reader,
+            whole_input,
         }
     }
 
@@ -392,7 +408,7 @@ impl Cleaner {
             run.output = article;
         }
         match html {
-            Whole::Bytes(bytes) => stream.write_document_bytes(bytes)?,
+            Whole::Bytes(bytes) => stream.write_document_bytes(Cow::Borrowed(bytes))?,
             Whole::Utf8(utf8) => stream.write_document(utf8)?,
         }
         let report = stream.end()?;
@@ -575,6 +591,22 @@ pub struct CleanStream<'s> {
     /// are read at the end only if the output has none (most pages never are).
     unread_input: Option<Rc<Source<'static>>>,
     reader: Option<ReaderRun<'s>>,
+    /// Reader mode's input, while it is kept whole (see [`WholeInput`]).
+    whole_input: Option<WholeInput>,
+}
+
+/// The input of a reader-mode stream, kept until its end: the article is only known then
+/// anyway, and a page read whole is cleaned with less work than one read in pieces (names,
+/// the title and JSON-LD are read from its bytes; see [`Cleaner::clean_whole`]). The output is
+/// the same. Input that outgrows half the memory limit is cleaned as it comes instead, as
+/// stream mode cleans it, so that memory stays bounded by the cleaned page.
+struct WholeInput {
+    cleaner: Box<Cleaner>,
+    url: Option<String>,
+    charset: Option<String>,
+    bytes: Vec<u8>,
+    /// Whether the input came as text (`write_str`) or as bytes: whichever came first.
+    text: Option<bool>,
 }
 
 /// Reader mode's part of a stream: the cleaned page, and where the article goes at the end.
@@ -616,6 +648,20 @@ impl CleanStream<'_> {
     /// [`write`](CleanStream::write) of a chunk that may be handed over: UTF-8 bytes given up
     /// are parsed where they are (see [`parse`](CleanStream::parse)).
     fn write_chunk(&mut self, chunk: Cow<'_, [u8]>) -> Result<()> {
+        if let Some(input) = self.whole_input.as_mut() {
+            let text = *input.text.get_or_insert(false);
+            if input.bytes.len() + chunk.len() <= self.memory_limit / 2 {
+                input.bytes.extend_from_slice(&chunk);
+                return Ok(());
+            }
+            // Too large to keep: what was kept is cleaned now, and the rest as it comes.
+            let kept = std::mem::take(&mut input.bytes);
+            self.whole_input = None;
+            if text {
+                self.sniffer.assume_text();
+            }
+            self.write_chunk(Cow::Owned(kept))?;
+        }
         self.bytes_in += chunk.len() as u64;
         if self.passing_through {
             self.sink.borrow_mut().write(&chunk);
@@ -655,15 +701,25 @@ impl CleanStream<'_> {
 
     /// [`write_str`](CleanStream::write_str) of text held as UTF-8 bytes.
     pub(crate) fn write_text(&mut self, utf8: &[u8]) -> Result<()> {
-        self.sniffer.assume_text();
+        self.assume_text();
         self.write(utf8)
+    }
+
+    /// Takes the document as UTF-8 text, unless bytes came first.
+    fn assume_text(&mut self) {
+        match self.whole_input.as_mut() {
+            Some(input) => {
+                input.text.get_or_insert(true);
+            }
+            None => self.sniffer.assume_text(),
+        }
     }
 
     /// [`write_text`](CleanStream::write_text) of bytes the caller gives up: the element
     /// handler reads names and values straight from them ([`Source`]) instead of through
     /// lol_html's allocating accessors.
     pub(crate) fn write_text_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
-        self.sniffer.assume_text();
+        self.assume_text();
         self.write_chunk(Cow::Owned(utf8))
     }
 
@@ -679,10 +735,15 @@ impl CleanStream<'_> {
     /// already), so that the element handler reads names and values from it as from
     /// [`write_document`](CleanStream::write_document)'s. The copy costs less than the
     /// allocations it saves: 1.6 a page's element through lol_html's accessors.
-    fn write_document_bytes(&mut self, html: &[u8]) -> Result<()> {
+    fn write_document_bytes(&mut self, html: Cow<'_, [u8]>) -> Result<()> {
         debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
         self.bytes_in += html.len() as u64;
-        let mut utf8 = self.sniffer.feed(html).into_owned();
+        // UTF-8 already: the bytes themselves, when they are handed over.
+        let decoded = match self.sniffer.feed(&html) {
+            Cow::Borrowed(same) if same.len() == html.len() => None,
+            other => Some(other.into_owned()),
+        };
+        let mut utf8 = decoded.unwrap_or_else(|| html.into_owned());
         utf8.extend_from_slice(&self.sniffer.finish());
         self.parse(Cow::Owned(utf8))?;
         self.check_encoding()
@@ -785,6 +846,9 @@ impl CleanStream<'_> {
     /// # Errors
     /// As for [`write`](CleanStream::write).
     pub fn end(mut self) -> Result<Report> {
+        if let Some(input) = self.whole_input.take() {
+            return self.end_whole(input);
+        }
         if !self.passing_through {
             if self.rewriter.is_none() {
                 return Err(Error::StreamFinished);
@@ -854,6 +918,28 @@ impl CleanStream<'_> {
             }
         }
         Ok(report)
+    }
+
+    /// Ends a reader-mode stream whose input was kept whole: it is cleaned as one document,
+    /// by a stream made for it that writes the article to this one's sink.
+    fn end_whole(mut self, input: WholeInput) -> Result<Report> {
+        let Some(run) = self.reader.take() else {
+            return Err(Error::StreamFinished);
+        };
+        let page = PageSource {
+            url: input.url.as_deref(),
+            charset: input.charset.as_deref(),
+        };
+        let mut stream = input.cleaner.stream_of(run.sink, Some(input.bytes.len()), page);
+        if let Some(whole) = stream.reader.as_mut() {
+            whole.output = run.output;
+        }
+        if input.text == Some(true) {
+            stream.write_document(input.bytes)?;
+        } else {
+            stream.write_document_bytes(Cow::Owned(input.bytes))?;
+        }
+        stream.end()
     }
 
     /// Flushes what the handlers released, and turns a rewriter error into ours. After any

@@ -161,6 +161,67 @@ fn a_comment_longer_than_the_memory_limit_passes_in_a_stream_and_in_a_string() {
     }
 }
 
+/// Reader mode keeps a page that comes in writes until its end and reads it whole; a page
+/// larger than half the memory limit is cleaned as it comes instead. Either way, in any
+/// chunking and as bytes or as text, the article and its report are those of the whole page.
+#[test]
+fn reader_mode_gives_the_same_article_from_a_page_kept_whole_or_cleaned_as_it_comes() {
+    let prose = "The harbour authority reopened the port on Friday after a week of repairs to the quay. ";
+    let story: String = (0..12).map(|i| format!("<p>{i}. {}</p>", prose.repeat(3))).collect();
+    let page = format!(
+        "<html><head><meta charset=\"windows-1252\"><title>Port reopens | Harbour News</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav>\
+         <article><h1>Port reopens</h1><p class=\"byline\">By Ana Costa</p>{story}<p>Café owners welcomed it.</p></article>\
+         <footer>© 2025 Harbour News. All rights reserved.</footer></body></html>"
+    );
+    // 8 KiB is kept whole (the default limit is 16 MiB); the page is cleaned as it comes with a
+    // limit of 6 KiB, of which it is more than half.
+    assert!(page.len() > 3 * 1024 && page.len() < 4 * 1024 * 1024);
+    for memory_limit in [Options::default().memory_limit, 6 * 1024] {
+        let cleaner = Cleaner::new(Options {
+            mode: Mode::Reader,
+            memory_limit,
+            ..Options::default()
+        })
+        .unwrap();
+        let whole = cleaner.clean_str(&page).unwrap();
+        assert!(
+            whole.html.contains("Café owners") && whole.html.contains("0. The harbour"),
+            "{}",
+            whole.html
+        );
+        assert!(!whole.html.contains("Sport") && !whole.html.contains("rights reserved"));
+        for piece in [1, 7, 500, page.len()] {
+            // As text: decoded already, whatever its `<meta>` says.
+            let mut out = Vec::new();
+            let mut stream = cleaner.stream(|b: &[u8]| out.extend_from_slice(b));
+            let mut rest = page.as_str();
+            while !rest.is_empty() {
+                let mut at = piece.min(rest.len());
+                while !rest.is_char_boundary(at) {
+                    at += 1;
+                }
+                stream.write_str(&rest[..at]).unwrap();
+                rest = &rest[at..];
+            }
+            let report = stream.end().unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                whole.html,
+                "limit {memory_limit}, text in {piece}s"
+            );
+            assert_eq!(report, whole.report, "limit {memory_limit}, text in {piece}s");
+            // As bytes in the encoding the page declares.
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+            let (expected, expected_report) = cleaner.clean_bytes(&bytes).unwrap();
+            let (out, report) = common::clean_pieces(&cleaner, bytes.chunks(piece)).unwrap();
+            assert_eq!(out, expected, "limit {memory_limit}, bytes in {piece}s");
+            assert_eq!(report, expected_report, "limit {memory_limit}, bytes in {piece}s");
+            assert!(String::from_utf8(out).unwrap().contains("Café owners"));
+        }
+    }
+}
+
 #[test]
 fn a_failed_stream_says_so_instead_of_going_on() {
     let cleaner = Cleaner::new(Options {

@@ -444,6 +444,7 @@ impl State {
 }
 
 /// The compiled selectors a run needs, built once per [`Cleaner`](crate::Cleaner).
+#[derive(Clone)]
 pub(crate) struct Selectors {
     pub keep: Vec<Selector>,
     pub remove: Vec<Selector>,
