@@ -145,9 +145,13 @@ pub(crate) enum Evidence {
     /// ("Subscribe to keep reading"); else judged as a weak word (a forum post's header of its
     /// poster's details).
     ArticleHeader,
-    /// A sectioning tag or role that is chrome on its own (`<aside>`, `role="dialog"`): kept
-    /// when it wraps the headline, the main content or article-like text.
+    /// A sectioning tag that is chrome on its own (`<aside>`): kept when it wraps the headline,
+    /// the main content or article-like text.
     Structural,
+    /// A dialog that is not modal (`role="dialog"`): kept when it wraps the main content or
+    /// article-like text. Its `<h1>` is the dialog's own title ("Your choice regarding cookies"),
+    /// not the page's headline.
+    Dialog,
 }
 
 /// Where a held block stands, as far as its start tag could tell.
@@ -266,6 +270,7 @@ pub(crate) fn holds_article(
                 || (category != Category::Comments && stats.is_article_like() && stats.text_chars >= 2500)
         }
         Evidence::Structural => headline || stats.is_article_like(),
+        Evidence::Dialog => stats.has_main_content || stats.is_article_like(),
         Evidence::ArticleHeader => {
             (stats.headings > 0 && phrases::judge(&stats.text, 0).is_none())
                 || holds_article(stats, category, Evidence::Weak, context)
@@ -646,7 +651,7 @@ fn by_role(el: &StartTag<'_>) -> Option<Verdict> {
             Some(Verdict::Verify {
                 category,
                 reason: Reason::Fixed("role=\"dialog\""),
-                evidence: Evidence::Structural,
+                evidence: Evidence::Dialog,
             })
         }
         "main" | "article" => Some(Verdict::Content),

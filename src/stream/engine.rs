@@ -983,11 +983,11 @@ fn judge_element(state: &Shared, el: &mut Element) -> HandlerResult {
     if let Verdict::Verify {
         category,
         reason,
-        evidence: Evidence::Structural,
+        evidence: Evidence::Structural | Evidence::Dialog,
     } = &verdict
     {
         if state.borrow().seen_h1 {
-            // After the headline a sidebar is a sidebar: it could only be kept for wrapping it.
+            // After the headline a sidebar or a dialog is one: it could only be kept for wrapping it.
             verdict = Verdict::Remove {
                 category: *category,
                 reason: reason.clone(),
