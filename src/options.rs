@@ -46,7 +46,7 @@ pub enum Category {
     /// embedded objects, frames and iframes that are not video embeds are reported here too, and
     /// go whatever `keep` says: output is always safe to render.
     NonContent,
-    /// Elements removed by a caller's `remove_selectors`.
+    /// Elements removed by the caller's own selectors (`remove_selectors`; the CLI's `--remove`).
     Custom,
     /// Elements hidden by a loaded filter list's rule (EasyList cosmetic syntax).
     FilterList,
@@ -145,7 +145,7 @@ pub enum Preset {
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum OnMemoryLimit {
-    /// Stop with an error (`Error::MemoryLimit`).
+    /// Stop with an error that names the limit.
     #[default]
     Error,
     /// Keep what was cleaned so far and pass the rest of the input through untouched
@@ -193,7 +193,8 @@ pub struct Options {
     #[cfg_attr(feature = "cli", arg(long = "keep-selector", value_name = "SELECTOR"))]
     pub keep_selectors: Vec<String>,
 
-    /// Record every removal with its category, reason and a snippet of its text.
+    /// Record every removal with its category, reason and a snippet of its text (in the
+    /// report; the CLI prints it to standard error).
     #[cfg_attr(feature = "cli", arg(long))]
     pub explain: bool,
 

@@ -322,6 +322,7 @@ fn flags_that_do_nothing_here_are_said() {
     let said = |args: &[&str]| stderr(&stripwall(args, PAGE.as_bytes()));
     assert!(said(&["--front-matter", "--format", "text"]).contains("--front-matter heads Markdown only"));
     assert!(said(&["--preset", "precision"]).contains("--preset tunes reader mode only"));
+    assert!(said(&["--keep-attribute", "class"]).contains("--keep-attribute picks the attributes of reader mode's"));
     assert!(said(&["--fields", "title"]).contains("--fields picks a batch's JSON fields"));
     // A mistake that would change nothing silently is an error.
     let out = stripwall(&["--url", "example.com/story"], PAGE.as_bytes());
@@ -333,6 +334,8 @@ fn flags_that_do_nothing_here_are_said() {
         "reader",
         "--preset",
         "precision",
+        "--keep-attribute",
+        "class",
         "--front-matter",
         "--format",
         "markdown",

@@ -175,6 +175,10 @@ fn ignored_flags(cli: &Cli, batch: bool, fields: &[fields::Field]) -> Vec<&'stat
     if cli.options.mode == stripwall::Mode::Stream && cli.options.preset != stripwall::Preset::default() {
         ignored.push("--preset tunes reader mode only: ignored in stream mode");
     }
+    if cli.options.mode == stripwall::Mode::Stream && !cli.options.keep_attributes.is_empty() {
+        // Stream mode keeps every attribute but unsafe ones: there is nothing to keep.
+        ignored.push("--keep-attribute picks the attributes of reader mode's article: ignored in stream mode, which keeps every safe attribute");
+    }
     if cli.fields.is_some() && (!batch || cli.output_dir.is_some()) {
         ignored.push("--fields picks a batch's JSON fields: ignored here (one document: --format json)");
     }

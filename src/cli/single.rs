@@ -105,11 +105,12 @@ pub fn explanation(name: &str, report: &Report) -> String {
         elements(report.elements_removed())
     );
     for (category, tally) in &report.removed {
+        // The counts in one column, whatever the word after them.
+        let word = if tally.elements == 1 { "element" } else { "elements" };
         let _ = write!(
             out,
-            "\n  {category:<13} {:>14} {:>9} bytes",
-            elements(tally.elements),
-            tally.bytes
+            "\n  {category:<13} {:>5} {word:<8} {:>9} bytes",
+            tally.elements, tally.bytes
         );
     }
     for r in &report.removals {
