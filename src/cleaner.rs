@@ -595,6 +595,9 @@ pub struct CleanStream<'s> {
     whole_input: Option<WholeInput>,
 }
 
+/// The pieces a reader-mode stream's kept input is cleaned in when it outgrows what is kept.
+const KEPT_PIECE_BYTES: usize = 64 * 1024;
+
 /// The input of a reader-mode stream, kept until its end: the article is only known then
 /// anyway, and a page read whole is cleaned with less work than one read in pieces (names,
 /// the title and JSON-LD are read from its bytes; see [`Cleaner::clean_whole`]). The output is
@@ -654,13 +657,16 @@ impl CleanStream<'_> {
                 input.bytes.extend_from_slice(&chunk);
                 return Ok(());
             }
-            // Too large to keep: what was kept is cleaned now, and the rest as it comes.
+            // Too large to keep: what was kept is cleaned now, and the rest as it comes. (In
+            // pieces the size of a reader's, as one piece it would be held whole once more.)
             let kept = std::mem::take(&mut input.bytes);
             self.whole_input = None;
             if text {
                 self.sniffer.assume_text();
             }
-            self.write_chunk(Cow::Owned(kept))?;
+            for piece in kept.chunks(KEPT_PIECE_BYTES) {
+                self.write_chunk(Cow::Borrowed(piece))?;
+            }
         }
         self.bytes_in += chunk.len() as u64;
         if self.passing_through {

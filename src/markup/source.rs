@@ -159,6 +159,61 @@ mod tests {
         assert_eq!(raw_end_tag_name(b"<div>"), None);
     }
 
+    /// Every tag name, attribute name and attribute value read from the bytes of each write
+    /// agrees with lol_html's own accessors, whatever the input and however it is cut.
+    #[test]
+    fn names_and_values_read_from_the_bytes_agree_with_lol_html() {
+        use lol_html::{element, HtmlRewriter, Settings};
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut junk = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        };
+        // Random bytes, and random bytes made mostly of the characters of markup.
+        let random: Vec<u8> = (0..200_000).map(|_| junk()).collect();
+        const MARKUP: &[u8] = b"<<>>/=\"' \t\nabcDIVpa-:_\x00\xc3\xa9\xef\xbb\xbf";
+        let markup: Vec<u8> = (0..200_000).map(|_| MARKUP[junk() as usize % MARKUP.len()]).collect();
+        let page = "<DIV Class=\"a b\" data-X='1' id=x\u{e9}><p title=\"\u{feff}bom\">caf\u{e9}</p><my-el A=1 B C=\"\">t</my-el></DIV>";
+        for input in [page.as_bytes(), &random[..], &markup[..]] {
+            for piece in [7, 4096, input.len()] {
+                let current: Rc<RefCell<Option<Source<'static>>>> = Rc::default();
+                let (seen, checked) = (current.clone(), Rc::new(RefCell::new(0usize)));
+                let count = checked.clone();
+                let settings = Settings::new()
+                    .append_element_content_handler(element!("*", move |el| {
+                        let source = seen.borrow();
+                        let mut buffer = NameBuffer::default();
+                        assert_eq!(tag_name(el, source.as_ref(), &mut buffer), el.tag_name());
+                        for attr in el.attributes() {
+                            let view = AttributeView {
+                                attr,
+                                source: source.as_ref(),
+                            };
+                            let mut buffer = NameBuffer::default();
+                            assert_eq!(view.name(&mut buffer), attr.name());
+                            assert_eq!(view.value(), attr.value());
+                        }
+                        *count.borrow_mut() += 1;
+                        Ok(())
+                    }))
+                    .with_strict(false);
+                let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+                let mut at = 0;
+                for chunk in input.chunks(piece) {
+                    *current.borrow_mut() = Some(Source::new(at, chunk.to_vec()));
+                    rewriter.write(chunk).unwrap();
+                    at += chunk.len();
+                }
+                rewriter.end().unwrap();
+                assert!(*checked.borrow() > 0);
+            }
+        }
+    }
+
     #[test]
     fn names_are_lower_cased_when_ascii_and_short() {
         let mut buffer = NameBuffer::default();
