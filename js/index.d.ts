@@ -48,7 +48,8 @@ export interface Options {
    * `<meta>` is read, else the encoding is guessed. Strings are text already.
    */
   charset?: string | null;
-  /** Bytes the rewriter may use for a single tag, comment or attribute. Default 16 MiB. */
+  /** Bytes the rewriter may use for a single tag, comment or attribute. Default 16 MiB. A
+   * reader-mode stream also keeps up to half of it of input, to read a page whole. */
   memoryLimit?: number;
   /** On reaching the memory limit: throw (default) or pass the rest through untouched. */
   onMemoryLimit?: 'error' | 'pass-through';

@@ -257,7 +257,6 @@ impl Cleaner {
             None => Cow::Borrowed(&self.options),
         };
         let declared = page.charset.map(|label| (label, encoding_for_label(label)));
-        let charset = declared.and_then(|(_, encoding)| encoding).or(self.charset);
         let state = State::new(&options, self.filters.clone());
         {
             let mut st = state.borrow_mut();
@@ -319,7 +318,7 @@ impl Cleaner {
             pass_through_on_memory_limit: self.options.on_memory_limit == OnMemoryLimit::PassThrough,
             bytes_in: 0,
             bytes_parsed: 0,
-            sniffer: Sniffer::new(charset),
+            sniffer: self.sniffer(&page),
             pending_lt: false,
             start_looked_at: 0,
             start_has_nul: false,
@@ -344,10 +343,10 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_bytes_page(&self, page: PageSource<'_>, html: &[u8]) -> Result<(Vec<u8>, Report)> {
-        self.clean_whole(page, Whole::Bytes(html), ArticleAs::Html)
+        self.clean_whole(page, Whole::Bytes(Cow::Borrowed(html)), ArticleAs::Html)
     }
 
-    /// Cleans a whole document held in memory and gives its text: the text [`to_text`] makes
+    /// Cleans a whole document held in memory and gives its text: the text [`to_text`](crate::to_text) makes
     /// of [`clean_bytes_page`](Cleaner::clean_bytes_page)'s HTML, for less work in reader mode
     /// (the article's text is written as it is extracted, with no HTML to tidy, check and parse
     /// again). For corpus runs that keep only the text. The report is the same, but that
@@ -368,7 +367,7 @@ impl Cleaner {
     /// # Errors
     /// See [`CleanStream::write`].
     pub fn clean_to_text(&self, page: PageSource<'_>, html: &[u8]) -> Result<(String, Report)> {
-        self.text_of_whole(page, Whole::Bytes(html))
+        self.text_of_whole(page, Whole::Bytes(Cow::Borrowed(html)))
     }
 
     /// [`clean_to_text`](Cleaner::clean_to_text) of a string (decoded already: `page.charset`
@@ -402,17 +401,66 @@ impl Cleaner {
 
     /// Cleans a whole document held in memory; reader mode makes its article as `article` says.
     fn clean_whole(&self, page: PageSource<'_>, html: Whole<'_>, article: ArticleAs) -> Result<(Vec<u8>, Report)> {
-        let mut out = Vec::with_capacity(html.len() / 2);
-        let mut stream = self.stream_of(|b: &[u8]| out.extend_from_slice(b), Some(html.len()), page);
+        let mut out = Vec::with_capacity(match &html {
+            Whole::Bytes(bytes) => bytes.len() / 2,
+            Whole::Utf8(utf8) => utf8.len() / 2,
+        });
+        let report = self.clean_whole_to(page, html, article, |b: &[u8]| out.extend_from_slice(b))?;
+        Ok((out, report))
+    }
+
+    /// [`clean_whole`](Cleaner::clean_whole) with the output going to `sink`.
+    fn clean_whole_to<'s>(
+        &self,
+        page: PageSource<'_>,
+        html: Whole<'_>,
+        article: ArticleAs,
+        sink: impl FnMut(&[u8]) + 's,
+    ) -> Result<Report> {
+        let html = match html {
+            Whole::Bytes(bytes) => Ok(self.decode_document(&page, bytes)),
+            Whole::Utf8(utf8) => Err(utf8),
+        };
+        let utf8_len = match &html {
+            Ok(decoded) => decoded.utf8.len(),
+            Err(utf8) => utf8.len(),
+        };
+        let mut stream = self.stream_of(sink, Some(utf8_len), page);
         if let Some(run) = stream.reader.as_mut() {
             run.output = article;
         }
         match html {
-            Whole::Bytes(bytes) => stream.write_document_bytes(Cow::Borrowed(bytes))?,
-            Whole::Utf8(utf8) => stream.write_document(utf8)?,
+            Ok(decoded) => stream.write_decoded_document(decoded)?,
+            Err(utf8) => stream.write_document(utf8)?,
         }
-        let report = stream.end()?;
-        Ok((out, report))
+        stream.end()
+    }
+
+    /// The sniffer of a page's encoding: the server's label when it names one, else the
+    /// cleaner's, else the page's own bytes decide.
+    fn sniffer(&self, page: &PageSource<'_>) -> Sniffer {
+        let declared = page.charset.and_then(encoding_for_label);
+        Sniffer::new(declared.or(self.charset))
+    }
+
+    /// A whole document's bytes decoded to UTF-8 in one piece: the bytes themselves when they
+    /// are UTF-8 and handed over, else a copy (which costs less than the allocations it saves:
+    /// the element handler reads names and values from it rather than through lol_html's
+    /// accessors).
+    fn decode_document(&self, page: &PageSource<'_>, html: Cow<'_, [u8]>) -> DecodedDocument {
+        let mut sniffer = self.sniffer(page);
+        let bytes_in = html.len();
+        let decoded = match sniffer.feed(&html) {
+            Cow::Borrowed(same) if same.len() == html.len() => None,
+            other => Some(other.into_owned()),
+        };
+        let mut utf8 = decoded.unwrap_or_else(|| html.into_owned());
+        utf8.extend_from_slice(&sniffer.finish());
+        DecodedDocument {
+            sniffer,
+            bytes_in,
+            utf8,
+        }
     }
 
     /// Cleans a whole document given as a string.
@@ -623,17 +671,18 @@ struct ReaderRun<'s> {
 
 /// A whole document held in memory: bytes in any encoding, or text (UTF-8, decoded already).
 enum Whole<'a> {
-    Bytes(&'a [u8]),
+    Bytes(Cow<'a, [u8]>),
     Utf8(Vec<u8>),
 }
 
-impl Whole<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Whole::Bytes(bytes) => bytes.len(),
-            Whole::Utf8(utf8) => utf8.len(),
-        }
-    }
+/// A whole document's bytes decoded to UTF-8 before its stream is made: the decoded length
+/// decides whether lol_html lexes it throughout (see `State::lex_throughout`), and decoding a
+/// page in a legacy encoding can make it up to three times longer.
+struct DecodedDocument {
+    /// The sniffer that decoded it, with what it decided.
+    sniffer: Sniffer,
+    bytes_in: usize,
+    utf8: Vec<u8>,
 }
 
 impl CleanStream<'_> {
@@ -644,6 +693,8 @@ impl CleanStream<'_> {
     /// [`Error::MemoryLimit`] when a single construct outgrows the memory limit (unless
     /// [`OnMemoryLimit::PassThrough`] is set, when the rest passes through untouched),
     /// [`Error::Rewrite`] for other rewriter failures, [`Error::StreamFinished`] after a failure.
+    /// A reader-mode stream that keeps its input whole (see [`Cleaner::stream`]) meets these
+    /// at [`end`](CleanStream::end) instead.
     pub fn write(&mut self, chunk: &[u8]) -> Result<()> {
         self.write_chunk(Cow::Borrowed(chunk))
     }
@@ -652,6 +703,10 @@ impl CleanStream<'_> {
     /// are parsed where they are (see [`parse`](CleanStream::parse)).
     fn write_chunk(&mut self, chunk: Cow<'_, [u8]>) -> Result<()> {
         if let Some(input) = self.whole_input.as_mut() {
+            if chunk.is_empty() {
+                // Says nothing, not even that bytes come first (text may follow).
+                return Ok(());
+            }
             let text = *input.text.get_or_insert(false);
             if input.bytes.len() + chunk.len() <= self.memory_limit / 2 {
                 input.bytes.extend_from_slice(&chunk);
@@ -736,22 +791,13 @@ impl CleanStream<'_> {
         self.write_text_owned(utf8)
     }
 
-    /// The whole document as bytes in any encoding, on a stream made for it
-    /// ([`Cleaner::stream_of`]): decoded to UTF-8 in one piece (a copy when it is UTF-8
-    /// already), so that the element handler reads names and values from it as from
-    /// [`write_document`](CleanStream::write_document)'s. The copy costs less than the
-    /// allocations it saves: 1.6 a page's element through lol_html's accessors.
-    fn write_document_bytes(&mut self, html: Cow<'_, [u8]>) -> Result<()> {
+    /// The whole document decoded already ([`Cleaner::decode_document`]), on a stream made for
+    /// it ([`Cleaner::stream_of`]), with the sniffer that decoded it.
+    fn write_decoded_document(&mut self, document: DecodedDocument) -> Result<()> {
         debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
-        self.bytes_in += html.len() as u64;
-        // UTF-8 already: the bytes themselves, when they are handed over.
-        let decoded = match self.sniffer.feed(&html) {
-            Cow::Borrowed(same) if same.len() == html.len() => None,
-            other => Some(other.into_owned()),
-        };
-        let mut utf8 = decoded.unwrap_or_else(|| html.into_owned());
-        utf8.extend_from_slice(&self.sniffer.finish());
-        self.parse(Cow::Owned(utf8))?;
+        self.bytes_in += document.bytes_in as u64;
+        self.sniffer = document.sniffer;
+        self.parse(Cow::Owned(document.utf8))?;
         self.check_encoding()
     }
 
@@ -936,16 +982,12 @@ impl CleanStream<'_> {
             url: input.url.as_deref(),
             charset: input.charset.as_deref(),
         };
-        let mut stream = input.cleaner.stream_of(run.sink, Some(input.bytes.len()), page);
-        if let Some(whole) = stream.reader.as_mut() {
-            whole.output = run.output;
-        }
-        if input.text == Some(true) {
-            stream.write_document(input.bytes)?;
+        let html = if input.text == Some(true) {
+            Whole::Utf8(input.bytes)
         } else {
-            stream.write_document_bytes(Cow::Owned(input.bytes))?;
-        }
-        stream.end()
+            Whole::Bytes(Cow::Owned(input.bytes))
+        };
+        input.cleaner.clean_whole_to(page, html, run.output, run.sink)
     }
 
     /// Flushes what the handlers released, and turns a rewriter error into ours. After any

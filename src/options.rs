@@ -217,7 +217,8 @@ pub struct Options {
     pub filter_lists: Vec<String>,
 
     /// Memory the HTML rewriter may use for its buffers, in bytes (a single tag, comment or
-    /// attribute larger than this cannot be parsed).
+    /// attribute larger than this cannot be parsed). A reader-mode stream also keeps up to
+    /// half of it of input, to read a page whole (see [`Cleaner::stream`](crate::Cleaner::stream)).
     #[cfg_attr(feature = "cli", arg(long, value_name = "BYTES", default_value_t = DEFAULT_MEMORY_LIMIT))]
     pub memory_limit: usize,
 

@@ -977,7 +977,18 @@ fn judge_element(state: &Shared, el: &mut Element) -> HandlerResult {
         return Ok(());
     }
     if tag == "h1" {
-        state.borrow_mut().seen_h1 = true;
+        // A dialog's `<h1>` is its own title, not the page's headline (see `Evidence::Dialog`).
+        let mut st = state.borrow_mut();
+        let in_dialog = st.open_holds.iter().any(|h| {
+            matches!(
+                h.kind,
+                HoldKind::Verify {
+                    evidence: Evidence::Dialog,
+                    ..
+                }
+            )
+        });
+        st.seen_h1 |= !in_dialog;
     }
     let mut verdict = rules::classify(&info);
     if let Verdict::Verify {
