@@ -290,6 +290,7 @@ impl Cleaner {
             sink,
             bytes: 0,
             text: VisibleText::default(),
+            reads_text: reader.is_none(),
         }));
         let memory = MemorySettings::new()
             .with_max_allowed_memory_usage(self.options.memory_limit)
@@ -580,12 +581,14 @@ struct CountingSink<'s> {
     bytes: u64,
     /// Whether the output has shown any visible text yet.
     text: VisibleText,
+    /// Whether `text` is read: not in reader mode, whose article is read instead.
+    reads_text: bool,
 }
 
 impl CountingSink<'_> {
     fn write(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len() as u64;
-        if !self.text.found() {
+        if self.reads_text && !self.text.found() {
             self.text.feed(bytes);
         }
         (self.sink)(bytes);
