@@ -241,7 +241,7 @@ impl Cleaner {
     }
 
     /// A stream; `whole_document`, the length of the whole document when it comes in one write
-    /// of owned UTF-8 ([`CleanStream::write_document`]): the title and JSON-LD are then read
+    /// of owned UTF-8 ([`CleanStream::write_decoded_document`]): the title and JSON-LD are then read
     /// from it, and lol_html lexes it throughout (see [`State::lex_throughout`]).
     fn stream_of<'s>(
         &self,
@@ -418,22 +418,12 @@ impl Cleaner {
         article: ArticleAs,
         sink: impl FnMut(&[u8]) + 's,
     ) -> Result<Report> {
-        let html = match html {
-            Whole::Bytes(bytes) => Ok(self.decode_document(&page, bytes)),
-            Whole::Utf8(utf8) => Err(utf8),
-        };
-        let utf8_len = match &html {
-            Ok(decoded) => decoded.utf8.len(),
-            Err(utf8) => utf8.len(),
-        };
-        let mut stream = self.stream_of(sink, Some(utf8_len), page);
+        let document = self.decode_document(&page, html);
+        let mut stream = self.stream_of(sink, Some(document.utf8.len()), page);
         if let Some(run) = stream.reader.as_mut() {
             run.output = article;
         }
-        match html {
-            Ok(decoded) => stream.write_decoded_document(decoded)?,
-            Err(utf8) => stream.write_document(utf8)?,
-        }
+        stream.write_decoded_document(document)?;
         stream.end()
     }
 
@@ -444,12 +434,23 @@ impl Cleaner {
         Sniffer::new(declared.or(self.charset))
     }
 
-    /// A whole document's bytes decoded to UTF-8 in one piece: the bytes themselves when they
-    /// are UTF-8 and handed over, else a copy (which costs less than the allocations it saves:
-    /// the element handler reads names and values from it rather than through lol_html's
-    /// accessors).
-    fn decode_document(&self, page: &PageSource<'_>, html: Cow<'_, [u8]>) -> DecodedDocument {
+    /// A whole document as UTF-8 in one piece: text as it is (whatever its `<meta>` says), bytes
+    /// decoded, the bytes themselves when they are UTF-8 and handed over, else a copy (which
+    /// costs less than the allocations it saves: the element handler reads names and values
+    /// from it rather than through lol_html's accessors).
+    fn decode_document(&self, page: &PageSource<'_>, html: Whole<'_>) -> DecodedDocument {
         let mut sniffer = self.sniffer(page);
+        let html = match html {
+            Whole::Utf8(utf8) => {
+                sniffer.assume_text();
+                return DecodedDocument {
+                    sniffer,
+                    bytes_in: utf8.len(),
+                    utf8,
+                };
+            }
+            Whole::Bytes(bytes) => bytes,
+        };
         let bytes_in = html.len();
         let decoded = match sniffer.feed(&html) {
             Cow::Borrowed(same) if same.len() == html.len() => None,
@@ -485,7 +486,7 @@ impl Cleaner {
 
     /// [`clean_str`](Cleaner::clean_str) of text held as UTF-8 bytes (the WebAssembly bindings
     /// make them from JavaScript strings without a `String`'s validation), given up so that
-    /// the handlers read names and values from them ([`CleanStream::write_text_owned`]).
+    /// the handlers read names and values from them ([`CleanStream::write_decoded_document`]).
     pub(crate) fn clean_text_page(&self, page: PageSource<'_>, utf8: Vec<u8>) -> Result<Cleaned> {
         let (bytes, report) = self.clean_whole(page, Whole::Utf8(utf8), ArticleAs::Html)?;
         let html = crate::markup::strings::into_string_lossy(bytes);
@@ -781,17 +782,11 @@ impl CleanStream<'_> {
 
     /// [`write_text`](CleanStream::write_text) of bytes the caller gives up: the element
     /// handler reads names and values straight from them ([`Source`]) instead of through
-    /// lol_html's allocating accessors.
+    /// lol_html's allocating accessors. (The WebAssembly stream's writes of strings.)
+    #[cfg(feature = "wasm")]
     pub(crate) fn write_text_owned(&mut self, utf8: Vec<u8>) -> Result<()> {
         self.assume_text();
         self.write_chunk(Cow::Owned(utf8))
-    }
-
-    /// [`write_text_owned`](CleanStream::write_text_owned) of the whole document, on a stream
-    /// made for it ([`Cleaner::stream_of`]).
-    fn write_document(&mut self, utf8: Vec<u8>) -> Result<()> {
-        debug_assert!(self.state.borrow().whole_document && self.bytes_in == 0);
-        self.write_text_owned(utf8)
     }
 
     /// The whole document decoded already ([`Cleaner::decode_document`]), on a stream made for
